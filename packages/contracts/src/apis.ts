@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { apiNameSchema, isoDateTimeSchema, stringMapSchema } from './common.js';
+
+export const httpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
+export const bodyTypeSchema = z.enum(['none', 'json', 'form', 'multipart', 'raw']);
+
+/**
+ * The request body of an API. `template` holds `${placeholders}`:
+ * - json: JSON text; a placeholder that is a whole string value (`"${age}"`) takes the variable's JSON type.
+ * - form: `a=${x}&b=${y}`; values are form-encoded.
+ * - raw: text, substituted as is (set Content-Type in headers).
+ * - multipart: parts come from the invoke data's PARTS / FILE; no template.
+ */
+export const apiBodySchema = z
+  .object({
+    type: bodyTypeSchema,
+    template: z.string().max(100_000).optional(),
+  })
+  .strict();
+export type ApiBody = z.infer<typeof apiBodySchema>;
+
+/** A URL template: absolute http(s), or starting with `${connection.<field>}` (e.g. `instance_url`). */
+export const urlTemplateSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine(
+    (value) => /^https?:\/\//i.test(value) || /^\$\{connection\.[A-Za-z0-9_]+\}/.test(value),
+    'must start with http://, https:// or ${connection.<field>}',
+  );
+
+const headerNameSchema = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name (RFC 9110 §5.1)');
+
+const apiFields = {
+  name: z.string().trim().min(1).max(100),
+  apiName: apiNameSchema,
+  description: z.string().max(2000),
+  method: httpMethodSchema,
+  url: urlTemplateSchema,
+  headers: z.record(headerNameSchema, z.string().max(4000).regex(/^[^\r\n\0]*$/, 'must not contain CR, LF or NUL')),
+  query: stringMapSchema,
+  body: apiBodySchema,
+};
+
+export const createApiSchema = z
+  .object({
+    name: apiFields.name,
+    apiName: apiFields.apiName.optional(),
+    description: apiFields.description.optional(),
+    method: apiFields.method,
+    url: apiFields.url,
+    headers: apiFields.headers.optional(),
+    query: apiFields.query.optional(),
+    body: apiFields.body.optional(),
+  })
+  .strict();
+export type CreateApiInput = z.infer<typeof createApiSchema>;
+
+export const updateApiSchema = z
+  .object({
+    name: apiFields.name.optional(),
+    description: apiFields.description.nullable().optional(),
+    method: apiFields.method.optional(),
+    url: apiFields.url.optional(),
+    headers: apiFields.headers.optional(),
+    query: apiFields.query.optional(),
+    body: apiFields.body.optional(),
+  })
+  .strict();
+export type UpdateApiInput = z.infer<typeof updateApiSchema>;
+
+export const apiSchema = z
+  .object({
+    id: z.string(),
+    connector: z.string(),
+    apiName: z.string(),
+    /** `<connector>.<api>`, e.g. `acme.createcontact`. */
+    identifier: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    method: httpMethodSchema,
+    url: z.string(),
+    headers: z.record(z.string(), z.string()),
+    query: z.record(z.string(), z.string()),
+    body: apiBodySchema,
+    /** Placeholders the API declares (without `connection.*`), in order of appearance. */
+    variables: z.array(z.string()),
+    createdAt: isoDateTimeSchema,
+    updatedAt: isoDateTimeSchema,
+  })
+  .strict();
+export type ApiView = z.infer<typeof apiSchema>;
+

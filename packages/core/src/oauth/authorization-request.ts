@@ -1,0 +1,17 @@
+/**
+ * A pending authorization (RFC 6749 §4.1.1): created when a user starts to authorize, consumed
+ * exactly once by the callback. Keyed by a hash of `state`, so the stored value is useless to a
+ * reader of the database.
+ */
+export interface AuthorizationRequest {
+  readonly stateHash: string;
+  readonly orgId: string;
+  readonly connectorId: string;
+  /** PKCE code verifier (RFC 7636 §4.1), encrypted; null when the connector opts out of PKCE. */
+  readonly codeVerifierEncrypted: string | null;
+  /** The exact redirect_uri sent, reused in the token request (RFC 6749 §4.1.3). */
+  readonly redirectUri: string;
+  readonly returnTo: string | null;
+  readonly expiresAt: Date;
+  readonly createdAt: Date;
+}
