@@ -16,6 +16,7 @@ export const errorCodes = {
   missing_variables: 'The API template names variables the request did not supply; `variables` lists them.',
   invalid_variable: 'A variable value cannot be placed where the template puts it (CR/LF in a header, a path that escapes, an origin change).',
   invalid_state: 'The OAuth callback carried an unknown, expired or already used `state`.',
+  issuer_mismatch: 'The authorization response names another issuer than the connector expects (RFC 9207 mix-up defence).',
   authorization_denied: 'The user or the provider refused the authorization request.',
   token_exchange_failed: 'The provider did not return a usable token.',
   upstream_unreachable: 'The upstream service could not be reached or answered with an error.',

@@ -80,6 +80,8 @@ export interface LockedConnection {
   markNeedsReauthorization(error: ConnectionError, now: Date): Promise<Connection>;
   /** Record a transient failure without changing status. */
   recordError(error: ConnectionError, now: Date): Promise<void>;
+  /** Drop the tokens (revocation): status `not_authorized`, token fields null, generation + 1. */
+  clearTokens(now: Date): Promise<void>;
 }
 
 export interface AuthorizationRequestRepository {

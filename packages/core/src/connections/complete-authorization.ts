@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import * as oauth from 'oauth4webapi';
+import { loadClientSecrets } from '../connectors/load-client-secrets.js';
+import type { CoreDeps } from '../core-deps.js';
+import { oauthClientFor } from '../oauth/oauth-client.js';
+import { exchangeAuthorizationCode } from '../oauth/token-requests.js';
+import { sha256Base64Url } from '../security/random-token.js';
+import { SwitchboardError } from '../switchboard-error.js';
+import { encryptTokens } from './encrypt-tokens.js';
+import { codeVerifierContext } from './secret-contexts.js';
+
+export interface CompletedAuthorization {
+  readonly orgId: string;
+  readonly connector: string;
+  readonly returnTo: string | null;
+}
+
+/**
+ * Handle the redirect back from the authorization server (RFC 6749 §4.1.2): consume the
+ * single-use state, check `iss` (RFC 9207 §2.4), exchange the code with the stored PKCE verifier
+ * and the identical redirect_uri, and store the tokens. Nothing is stored on any failure.
+ * Errors carry `org` / `connector` details once the state is known, for the callback page.
+ */
+export async function completeAuthorization(deps: CoreDeps, query: Readonly<Record<string, string>>): Promise<CompletedAuthorization> {
+  const { store, cipher, clock } = deps;
+  const now = clock.now();
+  const state = query['state'];
+  if (!state) throw new SwitchboardError('invalid_state', 'The callback carried no state.');
+  const request = await store.authorizationRequests.consume(sha256Base64Url(state));
+  if (!request) throw new SwitchboardError('invalid_state', 'Unknown or already used authorization state.');
+  if (request.expiresAt.getTime() <= now.getTime()) throw new SwitchboardError('invalid_state', 'The authorization request expired; start again.');
+
+  const connector = await store.connectors.get(request.connectorId);
+  if (!connector) throw new SwitchboardError('invalid_state', 'The connector of this authorization no longer exists.');
+  const context = { org: request.orgId, connector: connector.apiName };
+  const secrets = await loadClientSecrets(store, cipher, connector);
+  const { as, client } = oauthClientFor(connector, secrets.clientId, secrets.clientSecret);
+
+  const params = new URLSearchParams(query);
+  // Without a configured issuer there is nothing to compare `iss` against (RFC 9207 §2.4).
+  if (connector.issuer === null) params.delete('iss');
+  let callbackParams: URLSearchParams;
+  try {
+    callbackParams = oauth.validateAuthResponse(as, client, params, state);
+  } catch (error) {
+    if (error instanceof oauth.AuthorizationResponseError) {
+      throw new SwitchboardError('authorization_denied', authorizationErrorMessage(error.error), {
+        details: { ...context, error: error.error },
+        cause: error,
+      });
+    }
+    throw new SwitchboardError('issuer_mismatch', 'The authorization response came from an unexpected issuer.', { details: context, cause: error });
+  }
+  if (!callbackParams.get('code')) throw new SwitchboardError('authorization_denied', 'The authorization response carried no code.', { details: context });
+
+  const codeVerifier = request.codeVerifierEncrypted === null ? null : cipher.decrypt(request.codeVerifierEncrypted, codeVerifierContext(request.stateHash));
+  const outcome = await exchangeAuthorizationCode({
+    connector,
+    secrets,
+    callbackParams,
+    redirectUri: request.redirectUri,
+    codeVerifier,
+    transport: deps.oauth,
+  });
+  if (!outcome.ok) {
+    const { failure } = outcome;
+    deps.logger.warn({ ...context, kind: failure.kind, error: 'error' in failure ? failure.error : null }, 'token exchange failed');
+    throw new SwitchboardError('token_exchange_failed', 'The service did not return a usable access token.', {
+      details: { ...context, reason: failure.kind, ...(failure.error ? { error: failure.error } : {}) },
+    });
+  }
+
+  const finishedAt = clock.now();
+  await store.connections.saveAuthorized({
+    idIfNew: randomUUID(),
+    orgId: request.orgId,
+    connectorId: connector.id,
+    tokens: encryptTokens({ cipher, orgId: request.orgId, connector, tokens: outcome.tokens, now: finishedAt }),
+    now: finishedAt,
+  });
+  deps.logger.info(context, 'connection authorized');
+  return { orgId: request.orgId, connector: connector.apiName, returnTo: request.returnTo };
+}
+
+function authorizationErrorMessage(error: string): string {
+  return error === 'access_denied' ? 'Access was denied at the service.' : 'The service refused the authorization request.';
+}

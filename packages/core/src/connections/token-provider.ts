@@ -1,0 +1,136 @@
+import type { Connector } from '../connectors/connector.js';
+import { loadClientSecrets } from '../connectors/load-client-secrets.js';
+import type { CoreDeps } from '../core-deps.js';
+import type { JsonValue } from '../json-value.js';
+import { refreshAccessToken } from '../oauth/token-requests.js';
+import type { LockedConnection } from '../ports/store.js';
+import { SwitchboardError, isSwitchboardError } from '../switchboard-error.js';
+import type { Connection } from './connection.js';
+import { encryptTokens } from './encrypt-tokens.js';
+import { connectionSecretContext } from './secret-contexts.js';
+import { createSingleFlight } from './single-flight.js';
+
+/** A usable access token with what the invoke pipeline needs alongside it. */
+export interface UsableToken {
+  readonly accessToken: string;
+  /** Token-response fields for `${connection.<field>}` placeholders. */
+  readonly fields: Readonly<Record<string, JsonValue>>;
+  /** Pass back as `rejectedGeneration` when the upstream answered 401 with this token. */
+  readonly generation: number;
+}
+
+export interface TokenProvider {
+  /**
+   * A valid access token for (org, connector): refreshed first when it expires within the skew,
+   * or when `rejectedGeneration` says the upstream refused this generation (RFC 6750 §3.1 401).
+   */
+  getAccessToken(orgId: string, connector: Connector, options?: { rejectedGeneration?: number }): Promise<UsableToken>;
+}
+
+/**
+ * Refresh happens exactly once per expiry, however many callers and instances: callers in this
+ * process share one promise (single flight); across instances the storage row lock serialises
+ * refreshes, and the state is re-checked after the lock so a waiter reuses the winner's tokens.
+ * This matters with rotating refresh tokens (RFC 9700 §4.14.2): a second use of the old refresh
+ * token would make the provider revoke the whole grant.
+ */
+export function createTokenProvider(deps: CoreDeps): TokenProvider {
+  const { store, cipher, clock } = deps;
+  const flight = createSingleFlight<Connection | undefined>();
+
+  const needsRefresh = (connection: Connection, rejectedGeneration: number | undefined): boolean => {
+    if (rejectedGeneration !== undefined) return connection.tokenGeneration <= rejectedGeneration;
+    if (connection.expiresAt === null) return false;
+    return connection.expiresAt.getTime() - deps.refreshSkewSeconds * 1000 <= clock.now().getTime();
+  };
+
+  const refreshLocked = async (locked: LockedConnection, connector: Connector, rejectedGeneration: number | undefined): Promise<Connection> => {
+    const current = locked.current;
+    if (current.status !== 'authorized' || !needsRefresh(current, rejectedGeneration)) return current;
+    const now = clock.now();
+    if (current.refreshTokenEncrypted === null) {
+      const expired = current.expiresAt !== null && current.expiresAt.getTime() <= now.getTime();
+      if (rejectedGeneration === undefined && !expired) return current; // still usable for a moment
+      return locked.markNeedsReauthorization(
+        { code: 'needs_reauthorization', message: 'The access token is no longer valid and the service issued no refresh token.', at: now },
+        now,
+      );
+    }
+    const secrets = await loadClientSecrets(store, cipher, connector);
+    const refreshToken = cipher.decrypt(current.refreshTokenEncrypted, connectionSecretContext(current.orgId, connector.id, 'refresh_token'));
+    let outcome;
+    try {
+      outcome = await refreshAccessToken({ connector, secrets, refreshToken, transport: deps.oauth });
+    } catch (error) {
+      const code = isSwitchboardError(error) ? error.code : 'upstream_unreachable';
+      await locked.recordError({ code, message: 'Token refresh failed: the service could not be reached.', at: clock.now() }, clock.now());
+      throw error;
+    }
+    const doneAt = clock.now();
+    if (outcome.ok) {
+      deps.logger.info({ org: current.orgId, connector: connector.apiName }, 'token refreshed');
+      return locked.saveRefreshed(
+        encryptTokens({
+          cipher,
+          orgId: current.orgId,
+          connector,
+          tokens: outcome.tokens,
+          now: doneAt,
+          previousRefreshTokenEncrypted: current.refreshTokenEncrypted,
+          previousScopes: current.scopes,
+        }),
+        doneAt,
+      );
+    }
+    const { failure } = outcome;
+    deps.logger.warn({ org: current.orgId, connector: connector.apiName, kind: failure.kind }, 'token refresh failed');
+    if (failure.kind === 'invalid_grant') {
+      // RFC 6749 §5.2: the refresh token is invalid, expired or revoked. Retrying cannot help.
+      return locked.markNeedsReauthorization(
+        { code: 'needs_reauthorization', message: 'The service rejected the refresh token (invalid_grant); authorize again.', at: doneAt },
+        doneAt,
+      );
+    }
+    if (failure.kind === 'transient') {
+      await locked.recordError({ code: 'upstream_unavailable', message: `Token refresh failed with HTTP ${failure.status}; will retry on next use.`, at: doneAt }, doneAt);
+      throw new SwitchboardError('upstream_unavailable', 'The service could not refresh the token right now; try again later.', {
+        details: { status: failure.status },
+      });
+    }
+    await locked.recordError({ code: 'token_exchange_failed', message: `Token refresh was refused (${failure.error ?? `HTTP ${failure.status}`}).`, at: doneAt }, doneAt);
+    throw new SwitchboardError('token_exchange_failed', 'The service refused to refresh the token.', {
+      details: { reason: failure.kind, ...(failure.error ? { error: failure.error } : {}) },
+    });
+  };
+
+  const usable = (connection: Connection | undefined, connector: Connector): UsableToken => {
+    if (!connection || connection.status === 'not_authorized' || connection.accessTokenEncrypted === null) {
+      throw new SwitchboardError('not_authorized', `Connector '${connector.apiName}' is not authorized in this org.`, { details: { connector: connector.apiName } });
+    }
+    if (connection.status === 'needs_reauthorization') {
+      throw new SwitchboardError('needs_reauthorization', `Connector '${connector.apiName}' must be authorized again.`, {
+        details: { connector: connector.apiName, reason: connection.lastError?.message ?? null },
+      });
+    }
+    const ctx = (field: 'access_token' | 'fields') => connectionSecretContext(connection.orgId, connector.id, field);
+    const fields: Record<string, JsonValue> = connection.fieldsEncrypted === null ? {} : JSON.parse(cipher.decrypt(connection.fieldsEncrypted, ctx('fields')));
+    return { accessToken: cipher.decrypt(connection.accessTokenEncrypted, ctx('access_token')), fields, generation: connection.tokenGeneration };
+  };
+
+  return {
+    async getAccessToken(orgId, connector, options = {}) {
+      const { rejectedGeneration } = options;
+      let connection = await store.connections.get(orgId, connector.id);
+      if (connection && connection.status === 'authorized' && needsRefresh(connection, rejectedGeneration)) {
+        const id = connection.id;
+        connection = await flight(id, () => store.withConnectionLock(id, (locked) => refreshLocked(locked, connector, rejectedGeneration)));
+        // A forced refresh that joined a flight started for expiry may still hold the refused
+        // generation; one more (single-flighted) pass settles it.
+        if (connection && rejectedGeneration !== undefined && connection.status === 'authorized' && needsRefresh(connection, rejectedGeneration)) {
+          connection = await flight(id, () => store.withConnectionLock(id, (locked) => refreshLocked(locked, connector, rejectedGeneration)));
+        }
+      }
+      return usable(connection, connector);
+    },
+  };
+}
