@@ -5,3 +5,4 @@ export * from './apis.js';
 export * from './orgs.js';
 export * from './connections.js';
 export * from './invoke.js';
+export * from './endpoints.js';

@@ -21,6 +21,12 @@ export interface UsableToken {
 
 export interface TokenProvider {
   /**
+   * The stored token without any network I/O: throws `not_authorized` / `needs_reauthorization`;
+   * `needsRefresh` tells whether `getAccessToken` would refresh first. Lets the invoke pipeline
+   * validate its request before the first outbound call.
+   */
+  current(orgId: string, connector: Connector): Promise<{ token: UsableToken; needsRefresh: boolean }>;
+  /**
    * A valid access token for (org, connector): refreshed first when it expires within the skew,
    * or when `rejectedGeneration` says the upstream refused this generation (RFC 6750 §3.1 401).
    */
@@ -118,6 +124,11 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
   };
 
   return {
+    async current(orgId, connector) {
+      const connection = await store.connections.get(orgId, connector.id);
+      const token = usable(connection, connector);
+      return { token, needsRefresh: connection !== undefined && needsRefresh(connection, undefined) };
+    },
     async getAccessToken(orgId, connector, options = {}) {
       const { rejectedGeneration } = options;
       let connection = await store.connections.get(orgId, connector.id);

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** Names of every environment variable the server reads; the CLI maps its flags onto these. */
+export const configVariables = [
+  'SWITCHBOARD_PORT',
+  'SWITCHBOARD_HOST',
+  'SWITCHBOARD_PUBLIC_URL',
+  'SWITCHBOARD_DATA_DIR',
+  'SWITCHBOARD_DATABASE_URL',
+  'SWITCHBOARD_ADMIN_KEY',
+  'SWITCHBOARD_ENCRYPTION_KEY',
+  'SWITCHBOARD_ALLOW_PRIVATE_NETWORK',
+  'SWITCHBOARD_LOG_LEVEL',
+  'NODE_ENV',
+] as const;
+export type ConfigVariable = (typeof configVariables)[number];
+export type ConfigSource = Partial<Record<ConfigVariable, string | undefined>>;
+
+const optional = (schema: z.ZodType<string>) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const base64Key = z.string().refine((value) => {
+  const bytes = Buffer.from(value, 'base64');
+  return bytes.length === 32 && bytes.toString('base64').replace(/=+$/, '') === value.trim().replace(/=+$/, '');
+}, 'must be the base64 of exactly 32 random bytes (e.g. `openssl rand -base64 32`)');
+
+const schema = z.object({
+  SWITCHBOARD_PORT: z.preprocess((v) => (v === undefined || v === '' ? '4400' : v), z.string().regex(/^\d+$/, 'must be a port number').transform(Number).pipe(z.number().int().min(0).max(65535))),
+  SWITCHBOARD_HOST: z.preprocess((v) => (v === undefined || v === '' ? '127.0.0.1' : v), z.string().min(1)),
+  SWITCHBOARD_PUBLIC_URL: optional(
+    z.string().refine((value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+      } catch {
+        return false;
+      }
+    }, 'must be an absolute http(s) URL without query or fragment'),
+  ),
+  SWITCHBOARD_DATA_DIR: z.preprocess((v) => (v === undefined || v === '' ? './.switchboard' : v), z.string().min(1)),
+  SWITCHBOARD_DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite)')),
+  SWITCHBOARD_ADMIN_KEY: optional(z.string().min(24, 'must be at least 24 characters')),
+  // Comma-separated list: the first key encrypts, all decrypt (rotation).
+  SWITCHBOARD_ENCRYPTION_KEY: optional(z.string().refine((value) => value.split(',').every((k) => base64Key.safeParse(k.trim()).success), 'each comma-separated key must be the base64 of exactly 32 bytes')),
+  SWITCHBOARD_ALLOW_PRIVATE_NETWORK: z.preprocess((v) => (v === undefined ? '' : v), z.string()),
+  SWITCHBOARD_LOG_LEVEL: z.preprocess((v) => (v === undefined || v === '' ? 'info' : v), z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+  NODE_ENV: optional(z.string()),
+});
+
+/** Server configuration: parsed once at start, frozen, passed down. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Undefined when not set: then `http://<host>:<bound port>` once listening. */
+  readonly publicUrl: string | undefined;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly adminKey: string | undefined;
+  readonly encryptionKeys: readonly string[] | undefined;
+  readonly allowPrivateNetwork: readonly string[];
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  readonly production: boolean;
+  readonly limits: {
+    readonly outboundTimeoutMs: number;
+    readonly tokenRequestTimeoutMs: number;
+    readonly maxUpstreamResponseBytes: number;
+    readonly maxRequestBytes: number;
+  };
+}
+
+/** A configuration problem, naming the variable so the operator knows what to fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function parseConfig(source: ConfigSource): ServerConfig {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const env = result.data;
+  const production = env.NODE_ENV === 'production';
+  if (production && !env.SWITCHBOARD_ENCRYPTION_KEY) {
+    throw new ConfigError('Invalid configuration:\n  SWITCHBOARD_ENCRYPTION_KEY: required when NODE_ENV=production (base64 of 32 bytes)');
+  }
+  const allowPrivateNetwork = env.SWITCHBOARD_ALLOW_PRIVATE_NETWORK.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return Object.freeze({
+    port: env.SWITCHBOARD_PORT,
+    host: env.SWITCHBOARD_HOST,
+    publicUrl: env.SWITCHBOARD_PUBLIC_URL?.replace(/\/+$/, ''),
+    dataDir: env.SWITCHBOARD_DATA_DIR,
+    databaseUrl: env.SWITCHBOARD_DATABASE_URL,
+    adminKey: env.SWITCHBOARD_ADMIN_KEY,
+    encryptionKeys: env.SWITCHBOARD_ENCRYPTION_KEY?.split(',').map((k) => k.trim()),
+    allowPrivateNetwork,
+    logLevel: env.SWITCHBOARD_LOG_LEVEL,
+    production,
+    limits: Object.freeze({
+      outboundTimeoutMs: 30_000,
+      tokenRequestTimeoutMs: 10_000,
+      maxUpstreamResponseBytes: 10 * 1024 * 1024,
+      maxRequestBytes: 25 * 1024 * 1024,
+    }),
+  });
+}

@@ -1,0 +1,36 @@
+import { errorCodes, isSwitchboardError, type ErrorCode } from '@switchboard/core';
+import { problemStatus } from './problem-status.js';
+
+const titles: Partial<Record<ErrorCode, string>> = {};
+const titleOf = (code: ErrorCode) => (titles[code] ??= code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()));
+
+/**
+ * Render an error as RFC 9457 problem details. `type` points at the error registry in the served
+ * OpenAPI document; `code` is the stable machine-readable key. Unknown errors become a bare
+ * `internal_error` with a correlation id: their messages may hold anything, so they never leave.
+ */
+export function problemResponse(error: unknown, instance: string, correlationId: string): Response {
+  const body: Record<string, unknown> = isSwitchboardError(error)
+    ? {
+        type: `about:blank#${error.code}`,
+        title: titleOf(error.code),
+        status: problemStatus[error.code],
+        detail: error.message,
+        instance,
+        code: error.code,
+        ...error.details,
+      }
+    : {
+        type: 'about:blank#internal_error',
+        title: titleOf('internal_error'),
+        status: 500,
+        detail: `${errorCodes.internal_error} Correlation id: ${correlationId}.`,
+        instance,
+        code: 'internal_error',
+        correlationId,
+      };
+  return new Response(JSON.stringify(body), {
+    status: body['status'] as number,
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+  });
+}

@@ -1,0 +1,65 @@
+import { endpoints } from '@switchboard/contracts';
+import { isSwitchboardError, type ConnectionService, type Logger } from '@switchboard/core';
+import type { Hono } from 'hono';
+import { callbackPage } from '../callback-page.js';
+import { problemResponse } from '../problem-response.js';
+import { on, respond } from '../route-table.js';
+import { parseWith, readJson } from '../validation.js';
+
+export function connectionRoutes(app: Hono, connections: ConnectionService, logger: Logger, maxBytes: number): void {
+  on(app, endpoints.startAuthorization, async (c) => {
+    const body = await readJson(c.req.raw, endpoints.startAuthorization.body, maxBytes);
+    const started = await connections.startAuthorization({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')!, returnTo: body.returnTo });
+    return respond(c, endpoints.startAuthorization, { authorizationUrl: started.authorizationUrl, expiresAt: started.expiresAt.toISOString() });
+  });
+  on(app, endpoints.listConnections, async (c) => respond(c, endpoints.listConnections, { items: await connections.list({ orgId: c.req.param('org')! }) }));
+  on(app, endpoints.getConnection, async (c) =>
+    respond(c, endpoints.getConnection, await connections.get({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')! })),
+  );
+  on(app, endpoints.revokeConnection, async (c) =>
+    respond(c, endpoints.revokeConnection, await connections.revoke({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')! })),
+  );
+
+  // The redirect URL. No key: the single-use state is the credential (RFC 6749 §10.12).
+  on(app, endpoints.oauthCallback, async (c) => {
+    const wantsHtml = (c.req.header('accept') ?? 'text/html').includes('text/html');
+    try {
+      const raw = c.req.query();
+      const query = parseWith(endpoints.oauthCallback.query, raw, 'query');
+      const stringQuery: Record<string, string> = {};
+      for (const [key, value] of Object.entries(query)) if (typeof value === 'string') stringQuery[key] = value;
+      const done = await connections.completeAuthorization(stringQuery);
+      if (done.returnTo) {
+        return new Response(null, { status: 303, headers: { location: done.returnTo, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
+      }
+      return callbackPage({
+        status: 200,
+        title: 'Connected',
+        message: `Connector “${done.connector}” is now authorized. You may close this window.`,
+        post: { type: 'switchboard:authorization', status: 'authorized', org: done.orgId, connector: done.connector },
+      });
+    } catch (error) {
+      const correlationId = crypto.randomUUID();
+      const known = isSwitchboardError(error);
+      if (!known) logger.error({ correlationId, err: error instanceof Error ? error.name : 'unknown' }, 'oauth callback failed');
+      if (!wantsHtml) {
+        const response = problemResponse(error, c.req.path, correlationId);
+        response.headers.set('referrer-policy', 'no-referrer');
+        return response;
+      }
+      const details = known ? error.details : {};
+      return callbackPage({
+        status: known && error.code.startsWith('upstream') ? 502 : 400,
+        title: 'Authorization failed',
+        message: known ? error.message : `Something went wrong (correlation id ${correlationId}).`,
+        post: {
+          type: 'switchboard:authorization',
+          status: 'failed',
+          org: typeof details['org'] === 'string' ? details['org'] : null,
+          connector: typeof details['connector'] === 'string' ? details['connector'] : null,
+          code: known ? error.code : 'internal_error',
+        },
+      });
+    }
+  });
+}

@@ -1,0 +1,60 @@
+import { SwitchboardError } from '@switchboard/core';
+import type { z } from 'zod';
+
+/** zod issues → `validation_failed` with one entry per failing field (unknown fields named). */
+export function validationError(error: z.ZodError, where: 'body' | 'query' | 'path'): SwitchboardError {
+  const errors = error.issues.flatMap((issue) => {
+    const base = [where, ...issue.path.map(String)].join('.');
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: `${base}.${key}`, message: 'unknown field' }));
+    return [{ path: base, message: issue.message }];
+  });
+  return new SwitchboardError('validation_failed', `The request ${where} is invalid.`, { details: { errors } });
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, where);
+  return result.data;
+}
+
+/** Read a capped request body as text. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new SwitchboardError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new SwitchboardError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const isJsonType = (contentType: string | null) => contentType !== null && /^application\/([a-z0-9.+-]*\+)?json\b/i.test(contentType);
+
+/**
+ * Read and validate a JSON body. An empty body counts as `{}` (routes whose fields are all
+ * optional); anything else must be declared JSON.
+ */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T>> {
+  const text = await readBodyText(request, maxBytes);
+  if (text.trim() === '') return parseWith(schema, {}, 'body');
+  if (!isJsonType(request.headers.get('content-type'))) {
+    throw new SwitchboardError('unsupported_media_type', 'Send the body as application/json.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new SwitchboardError('validation_failed', 'The request body is not valid JSON.', { details: { errors: [{ path: 'body', message: 'invalid JSON' }] } });
+  }
+  return parseWith(schema, value, 'body');
+}

@@ -1,0 +1,141 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { createAdaptorServer } from '@hono/node-server';
+import {
+  createAesGcmCipher,
+  createApiService,
+  createConnectionService,
+  createConnectorService,
+  createInvokeService,
+  createOrgService,
+  createTokenProvider,
+  systemClock,
+  type Clock,
+  type CoreDeps,
+  type Logger,
+  type Store,
+} from '@switchboard/core';
+import { createOutbound, type OutboundLookup } from '@switchboard/outbound';
+import { openStore, type StorageConfig } from '@switchboard/storage';
+import type { Hono } from 'hono';
+import type { ServerConfig } from './config.js';
+import { createHttpApp } from './http/create-http-app.js';
+import { createLogger } from './startup/create-logger.js';
+import { insecureHttpPolicy } from './startup/insecure-http-policy.js';
+import { resolveSecrets } from './startup/key-files.js';
+
+export interface StartServerOptions {
+  readonly config: ServerConfig;
+  /** Tests move time forward with a fake clock. */
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Tests replace DNS for the SSRF guard. */
+  readonly lookup?: OutboundLookup;
+  /** Override storage (tests: a PostgreSQL schema of their own). */
+  readonly storage?: StorageConfig;
+}
+
+export interface RunningServer {
+  /** Where the server listens, e.g. http://127.0.0.1:4400. */
+  readonly url: string;
+  /** The public URL (redirect URL base). */
+  readonly publicUrl: string;
+  readonly redirectUrl: string;
+  readonly adminKey: string;
+  readonly adminKeyCreated: boolean;
+  readonly adminKeyFile: string | null;
+  readonly encryptionKeyFile: string | null;
+  readonly storageKind: 'sqlite' | 'postgres';
+  readonly app: Hono;
+  readonly store: Store;
+  readonly logger: Logger;
+  close(): Promise<void>;
+}
+
+/** Wire adapters to the core and start listening. The only place where everything meets. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const secrets = await resolveSecrets(config);
+  if (secrets.encryptionKeyFile) {
+    logger.warn({ file: secrets.encryptionKeyFile }, 'SWITCHBOARD_ENCRYPTION_KEY is not set: using a development key from the data dir. Set it in production.');
+  }
+  const storage: StorageConfig =
+    options.storage ?? (config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: join(config.dataDir, 'switchboard.db') });
+  const store = await openStore(storage, { logger });
+
+  // Listen before wiring so a port-0 start knows its own URL (the redirect URL depends on it).
+  let app: Hono | undefined;
+  const server = createAdaptorServer({
+    fetch: (request: Request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  const publicUrl = config.publicUrl ?? url;
+  const redirectUrl = `${publicUrl}/v1/oauth/callback`;
+
+  const outbound = createOutbound({
+    allowPrivateNetwork: config.allowPrivateNetwork,
+    timeoutMs: config.limits.outboundTimeoutMs,
+    maxResponseBytes: config.limits.maxUpstreamResponseBytes,
+    ...(options.lookup ? { lookup: options.lookup } : {}),
+  });
+  const deps: CoreDeps = {
+    store,
+    cipher: createAesGcmCipher(secrets.encryptionKeys),
+    clock: options.clock ?? systemClock,
+    logger,
+    fetch: outbound.fetch,
+    oauth: { fetch: outbound.fetch, allowsInsecureHttp: insecureHttpPolicy(config.allowPrivateNetwork), timeoutMs: config.limits.tokenRequestTimeoutMs },
+    redirectUrl,
+    refreshSkewSeconds: 60,
+    authorizationRequestTtlSeconds: 600,
+  };
+  const orgs = createOrgService(deps);
+  await orgs.ensureDevOrg();
+  const tokens = createTokenProvider(deps);
+  app = createHttpApp({
+    services: {
+      connectors: createConnectorService(deps),
+      apis: createApiService(deps),
+      orgs,
+      connections: createConnectionService(deps),
+      invoke: createInvokeService(deps, tokens),
+      ready: () => store.ping(),
+    },
+    adminKey: secrets.adminKey,
+    logger,
+    maxRequestBytes: config.limits.maxRequestBytes,
+    publicUrl: () => publicUrl,
+  });
+  logger.info({ url, publicUrl, storage: storage.kind }, 'switchboard listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    publicUrl,
+    redirectUrl,
+    adminKey: secrets.adminKey,
+    adminKeyCreated: secrets.adminKeyCreated,
+    adminKeyFile: secrets.adminKeyFile,
+    encryptionKeyFile: secrets.encryptionKeyFile,
+    storageKind: storage.kind,
+    app,
+    store,
+    logger,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        });
+        await outbound.close();
+        await store.close();
+      })()),
+  };
+}

@@ -1,0 +1,89 @@
+import type { ApiDefinition } from '../connectors/api-definition.js';
+import type { Connector } from '../connectors/connector.js';
+import { requireConnector } from '../connectors/require-connector.js';
+import type { TokenProvider, UsableToken } from '../connections/token-provider.js';
+import type { CoreDeps } from '../core-deps.js';
+import { requireOrg } from '../orgs/require-org.js';
+import { SwitchboardError } from '../switchboard-error.js';
+import { applyTokenPlacement } from './apply-token-placement.js';
+import { encodeMultipart } from './encode-multipart.js';
+import { mapUpstreamResponse, type InvokeResult } from './map-upstream-response.js';
+import type { NormalizedInvokeData } from './normalize-invoke-data.js';
+import { renderRequest } from './render-request.js';
+import type { RenderedRequest } from './rendered-request.js';
+
+export interface InvokeRequest {
+  readonly orgId: string;
+  readonly connectorApiName: string;
+  readonly apiName: string;
+  readonly data: NormalizedInvokeData;
+}
+
+/**
+ * The engine behind `invokeConnector` and the SDK's `invokeAPI`. Steps, in order:
+ * resolve (org, connector, API) → current token (no I/O) → render (all validation, before any
+ * network I/O) → fresh token (refresh if expiring) → send → on 401 one forced refresh and one
+ * retry (RFC 6750 §3.1) → map response.
+ */
+export function createInvokeService(deps: CoreDeps, tokens: TokenProvider) {
+  const { store } = deps;
+
+  const resolve = async (request: InvokeRequest): Promise<{ connector: Connector; api: ApiDefinition }> => {
+    const [, connector] = await Promise.all([requireOrg(store, request.orgId), requireConnector(store, request.connectorApiName)]);
+    const api = await store.apis.get(connector.id, request.apiName);
+    if (!api) {
+      throw new SwitchboardError('not_found', `API '${connector.apiName}.${request.apiName}' does not exist.`, {
+        details: { api: `${connector.apiName}.${request.apiName}` },
+      });
+    }
+    return { connector, api };
+  };
+
+  const render = (api: ApiDefinition, data: NormalizedInvokeData, token: UsableToken): RenderedRequest =>
+    renderRequest({
+      api,
+      variables: data.variables,
+      connectionFields: token.fields,
+      parts: data.parts,
+      file: data.file,
+      contentTypeOverride: data.contentType,
+    });
+
+  const send = (request: RenderedRequest, connector: Connector, token: UsableToken): Promise<Response> => {
+    const withToken = applyTokenPlacement(request, connector.tokenPlacement, token.accessToken);
+    const headers = new Headers(withToken.headers);
+    // Rendered bodies are always backed by a plain ArrayBuffer (never shared memory).
+    let body: Uint8Array<ArrayBuffer> | undefined;
+    if (withToken.body.kind === 'bytes') body = withToken.body.bytes as Uint8Array<ArrayBuffer>;
+    if (withToken.body.kind === 'multipart') {
+      const encoded = encodeMultipart(withToken.body.parts);
+      headers.set('content-type', encoded.contentType);
+      body = encoded.bytes as Uint8Array<ArrayBuffer>;
+    }
+    return deps.fetch(withToken.url, { method: withToken.method, headers, ...(body ? { body } : {}) });
+  };
+
+  return {
+    async invoke(request: InvokeRequest): Promise<InvokeResult> {
+      const { connector, api } = await resolve(request);
+      const current = await tokens.current(request.orgId, connector);
+      let token = current.token;
+      let rendered = render(api, request.data, token);
+      if (current.needsRefresh) {
+        token = await tokens.getAccessToken(request.orgId, connector);
+        if (token.generation !== current.token.generation) rendered = render(api, request.data, token);
+      }
+      let response = await send(rendered, connector, token);
+      if (response.status === 401) {
+        await response.body?.cancel();
+        const rejected = token.generation;
+        token = await tokens.getAccessToken(request.orgId, connector, { rejectedGeneration: rejected });
+        rendered = render(api, request.data, token);
+        response = await send(rendered, connector, token);
+      }
+      return mapUpstreamResponse(response);
+    },
+  };
+}
+
+export type InvokeService = ReturnType<typeof createInvokeService>;
