@@ -1,0 +1,35 @@
+import type { JsonValue } from '../json-value.js';
+import { SwitchboardError } from '../switchboard-error.js';
+import { connectionPlaceholderPrefix } from './parse-template.js';
+
+/** Looks up the value of a placeholder name; `undefined` means missing. */
+export type PlaceholderValues = (name: string) => JsonValue | undefined;
+
+/**
+ * Resolves `connection.<field>` against the connection's fields and every other name against the
+ * request variables. `Object.hasOwn` keeps inherited names (`constructor`, `__proto__`) missing.
+ */
+export function createPlaceholderValues(
+  variables: Readonly<Record<string, JsonValue>>,
+  connectionFields: Readonly<Record<string, JsonValue>>,
+): PlaceholderValues {
+  return (name) => {
+    if (name.startsWith(connectionPlaceholderPrefix)) {
+      const field = name.slice(connectionPlaceholderPrefix.length);
+      return Object.hasOwn(connectionFields, field) ? connectionFields[field] : undefined;
+    }
+    return Object.hasOwn(variables, name) ? variables[name] : undefined;
+  };
+}
+
+/**
+ * The value of a placeholder that must be present. `renderRequest` reports every missing name at
+ * once before rendering starts, so this throwing is a safety net for direct callers of a step.
+ */
+export function requireValue(values: PlaceholderValues, name: string): JsonValue {
+  const value = values(name);
+  if (value === undefined) {
+    throw new SwitchboardError('missing_variables', `Missing variable: ${name}`, { details: { variables: [name] } });
+  }
+  return value;
+}

@@ -1,0 +1,34 @@
+import type { Store } from '@switchboard/core';
+import { sql, type Kysely } from 'kysely';
+import { createApiRepository } from './api-repository.js';
+import { createAuthorizationRequestRepository } from './authorization-request-repository.js';
+import { createConnectionLock, type ConnectionLockOptions } from './connection-lock.js';
+import { createConnectionRepository } from './connection-repository.js';
+import { createConnectorRepository } from './connector-repository.js';
+import { createCredentialsRepository } from './credentials-repository.js';
+import { createOrgRepository } from './org-repository.js';
+import type { Database } from './schema.js';
+
+/**
+ * Assembles the Store over an open, migrated database. The repositories are dialect-agnostic;
+ * only the refresh lock differs (see `createConnectionLock`).
+ */
+export function createStore(lock: ConnectionLockOptions): Store {
+  const db: Kysely<Database> = lock.db;
+  const withConnectionLock = createConnectionLock(lock);
+  return {
+    connectors: createConnectorRepository(db),
+    credentials: createCredentialsRepository(db),
+    apis: createApiRepository(db),
+    orgs: createOrgRepository(db),
+    connections: createConnectionRepository(db),
+    authorizationRequests: createAuthorizationRequestRepository(db),
+    withConnectionLock,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

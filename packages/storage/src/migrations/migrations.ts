@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import { initialMigration } from './0001-initial.js';
+
+/**
+ * Every migration, keyed by name; kysely runs them in key order. Listed in code rather than
+ * scanned from a folder so they work from any cwd and inside a bundle. Never rename a key: it is
+ * recorded in the database.
+ */
+export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
+  '0001-initial': initialMigration,
+});
