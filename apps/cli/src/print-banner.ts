@@ -1,0 +1,45 @@
+import type { DemoService } from '@switchboard/demo';
+import type { RunningServer } from '@switchboard/server';
+
+/** What a person needs after `npm start`: where things are, the key, and a link to click. */
+export function printBanner(input: { server: RunningServer; demo?: { demo: DemoService; authorizationUrl: string; expiresAt: string } }): void {
+  const { server, demo } = input;
+  const key = server.adminKey;
+  const lines = [
+    '',
+    '  Switchboard is running',
+    '',
+    `  API            ${server.url}/v1   (OpenAPI: ${server.publicUrl}/v1/openapi.json)`,
+    `  Redirect URL   ${server.redirectUrl}   (register this at the service)`,
+    `  Storage        ${server.storageKind === 'sqlite' ? 'SQLite (embedded)' : 'PostgreSQL'}`,
+    `  Admin key      ${key}${server.adminKeyFile ? `   (kept in ${server.adminKeyFile})` : ''}`,
+  ];
+  if (demo) {
+    const user = demo.demo.users[0]!;
+    lines.push(
+      '',
+      `  Demo service   Acme CRM at ${demo.demo.issuer}   (log in as ${user.username} / ${user.password})`,
+      '',
+      '  1. Authorize the acme connector for org dev: open this link in a browser (valid 10 minutes):',
+      '',
+      `     ${demo.authorizationUrl}`,
+      '',
+      '     A fresh link any time:',
+      `     curl -s -X POST -H "Authorization: Bearer ${key}" ${server.url}/v1/orgs/dev/connections/acme/authorize`,
+      '',
+      '  2. Invoke its APIs:',
+      '',
+      `     curl -s -X POST -H "Authorization: Bearer ${key}" ${server.url}/v1/orgs/dev/invoke/acme.listcontacts`,
+      `     curl -s -X POST -H "Authorization: Bearer ${key}" -H "Content-Type: application/json" \\`,
+      `       -d '{"First_Name":"Alfred","Last_Name":"Little","Email_ID":"alfred@example.com","Phone_Number":""}' \\`,
+      `       ${server.url}/v1/orgs/dev/invoke/acme.createcontact`,
+      '',
+      '  3. Status and revoke:',
+      '',
+      `     curl -s -H "Authorization: Bearer ${key}" ${server.url}/v1/orgs/dev/connections/acme`,
+      `     curl -s -X DELETE -H "Authorization: Bearer ${key}" ${server.url}/v1/orgs/dev/connections/acme`,
+    );
+  }
+  lines.push('', '  Press Ctrl+C to stop.', '');
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
