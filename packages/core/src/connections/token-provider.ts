@@ -100,13 +100,32 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
     if (failure.kind === 'transient') {
       await locked.recordError({ code: 'upstream_unavailable', message: `Token refresh failed with HTTP ${failure.status}; will retry on next use.`, at: doneAt }, doneAt);
       throw new SwitchboardError('upstream_unavailable', 'The service could not refresh the token right now; try again later.', {
-        details: { status: failure.status },
+        // Not `status`: problem details (RFC 9457 §3.1) reserve it for the HTTP status.
+        details: { upstreamStatus: failure.status },
       });
     }
     await locked.recordError({ code: 'token_exchange_failed', message: `Token refresh was refused (${failure.error ?? `HTTP ${failure.status}`}).`, at: doneAt }, doneAt);
     throw new SwitchboardError('token_exchange_failed', 'The service refused to refresh the token.', {
       details: { reason: failure.kind, ...(failure.error ? { error: failure.error } : {}) },
     });
+  };
+
+  /**
+   * One locked refresh pass. A failure is carried out of the lock as a value and thrown only
+   * after the lock is released: on PostgreSQL the lock is a transaction that rolls back when its
+   * callback throws, which would silently undo the `lastError` recorded for a failed refresh.
+   */
+  const refreshOnce = async (id: string, connector: Connector, rejectedGeneration: number | undefined): Promise<Connection | undefined> => {
+    const outcome = await store.withConnectionLock(id, async (locked): Promise<{ connection: Connection } | { error: unknown }> => {
+      try {
+        return { connection: await refreshLocked(locked, connector, rejectedGeneration) };
+      } catch (error) {
+        return { error };
+      }
+    });
+    if (outcome === undefined) return undefined;
+    if ('error' in outcome) throw outcome.error;
+    return outcome.connection;
   };
 
   const usable = (connection: Connection | undefined, connector: Connector): UsableToken => {
@@ -134,11 +153,11 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
       let connection = await store.connections.get(orgId, connector.id);
       if (connection && connection.status === 'authorized' && needsRefresh(connection, rejectedGeneration)) {
         const id = connection.id;
-        connection = await flight(id, () => store.withConnectionLock(id, (locked) => refreshLocked(locked, connector, rejectedGeneration)));
+        connection = await flight(id, () => refreshOnce(id, connector, rejectedGeneration));
         // A forced refresh that joined a flight started for expiry may still hold the refused
         // generation; one more (single-flighted) pass settles it.
         if (connection && rejectedGeneration !== undefined && connection.status === 'authorized' && needsRefresh(connection, rejectedGeneration)) {
-          connection = await flight(id, () => store.withConnectionLock(id, (locked) => refreshLocked(locked, connector, rejectedGeneration)));
+          connection = await flight(id, () => refreshOnce(id, connector, rejectedGeneration));
         }
       }
       return usable(connection, connector);
