@@ -594,7 +594,9 @@ describe('createOutbound: https', () => {
       expect(untrusted.details).toMatchObject({ host: 'api.test', reason: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
       expect(untrusted.message).not.toContain('SECRET');
       expect(connections).toBe(1);
-      expect(socketAttempts).toEqual(['api.test']);
+      // Both went through tls.connect with the guarded lookup; the refused one failed in the
+      // lookup, before any TCP connect (the server counted only the second).
+      expect(socketAttempts).toEqual(['api.test', 'api.test']);
     } finally {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
