@@ -1,3 +1,4 @@
+import { parseAllowList } from '@switchboard/outbound';
 import { z } from 'zod';
 
 /** Names of every environment variable the server reads; the CLI maps its flags onto these. */
@@ -30,18 +31,38 @@ const schema = z.object({
     z.string().refine((value) => {
       try {
         const url = new URL(value);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '';
+        return (
+          (url.protocol === 'http:' || url.protocol === 'https:') &&
+          url.search === '' &&
+          url.hash === '' &&
+          url.username === '' &&
+          url.password === '' &&
+          !/[?#]/.test(value)
+        );
       } catch {
         return false;
       }
-    }, 'must be an absolute http(s) URL without query or fragment'),
+    }, 'must be an absolute http(s) URL without credentials, query or fragment'),
   ),
   SWITCHBOARD_DATA_DIR: z.preprocess((v) => (v === undefined || v === '' ? './.switchboard' : v), z.string().min(1)),
   SWITCHBOARD_DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite)')),
   SWITCHBOARD_ADMIN_KEY: optional(z.string().min(24, 'must be at least 24 characters')),
   // Comma-separated list: the first key encrypts, all decrypt (rotation).
   SWITCHBOARD_ENCRYPTION_KEY: optional(z.string().refine((value) => value.split(',').every((k) => base64Key.safeParse(k.trim()).success), 'each comma-separated key must be the base64 of exactly 32 bytes')),
-  SWITCHBOARD_ALLOW_PRIVATE_NETWORK: z.preprocess((v) => (v === undefined ? '' : v), z.string()),
+  // Validated here with the outbound adapter's own parser, so a typo stops the start naming the
+  // variable instead of failing later inside createOutbound.
+  SWITCHBOARD_ALLOW_PRIVATE_NETWORK: z.preprocess(
+    (v) => (v === undefined ? '' : v),
+    z.string().transform((value, ctx) => {
+      try {
+        return parseAllowList(value);
+      } catch (error) {
+        const cause = (error as Error).cause;
+        ctx.addIssue({ code: 'custom', message: cause instanceof Error ? cause.message : (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
   SWITCHBOARD_LOG_LEVEL: z.preprocess((v) => (v === undefined || v === '' ? 'info' : v), z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
   NODE_ENV: optional(z.string()),
 });
@@ -83,7 +104,7 @@ export function parseConfig(source: ConfigSource): ServerConfig {
   if (production && !env.SWITCHBOARD_ENCRYPTION_KEY) {
     throw new ConfigError('Invalid configuration:\n  SWITCHBOARD_ENCRYPTION_KEY: required when NODE_ENV=production (base64 of 32 bytes)');
   }
-  const allowPrivateNetwork = env.SWITCHBOARD_ALLOW_PRIVATE_NETWORK.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const allowPrivateNetwork = env.SWITCHBOARD_ALLOW_PRIVATE_NETWORK;
   return Object.freeze({
     port: env.SWITCHBOARD_PORT,
     host: env.SWITCHBOARD_HOST,

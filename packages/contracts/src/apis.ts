@@ -29,7 +29,17 @@ export const urlTemplateSchema = z
     'must start with http://, https:// or ${connection.<field>}',
   );
 
-const headerNameSchema = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name (RFC 9110 §5.1)');
+/**
+ * Headers the HTTP client manages itself: connection-level fields (RFC 9110 §7.6.1), framing and
+ * routing. The client refuses some (every call then failed as a misleading 502) and silently
+ * replaces others (Host, Content-Length), so an API may not define them.
+ */
+const clientManagedHeaders = new Set(['connection', 'proxy-connection', 'keep-alive', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'expect', 'host', 'content-length']);
+
+const headerNameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name (RFC 9110 §5.1)')
+  .refine((name) => !clientManagedHeaders.has(name.toLowerCase()), 'is managed by the HTTP client and cannot be set by an API');
 
 const apiFields = {
   name: z.string().trim().min(1).max(100),

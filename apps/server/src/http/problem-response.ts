@@ -12,13 +12,15 @@ const titleOf = (code: ErrorCode) => (titles[code] ??= code.replace(/_/g, ' ').r
 export function problemResponse(error: unknown, instance: string, correlationId: string): Response {
   const body: Record<string, unknown> = isSwitchboardError(error)
     ? {
+        // Details first: a detail named like a standard member (`status`, `code`) must never
+        // replace it — the HTTP status is read from `status` below.
+        ...error.details,
         type: `about:blank#${error.code}`,
         title: titleOf(error.code),
         status: problemStatus[error.code],
         detail: error.message,
         instance,
         code: error.code,
-        ...error.details,
       }
     : {
         type: 'about:blank#internal_error',

@@ -1,12 +1,44 @@
-import type { EndpointSpec } from '@switchboard/contracts';
+import { apiNameSchema, orgIdSchema, type EndpointSpec } from '@switchboard/contracts';
+import { SwitchboardError } from '@switchboard/core';
 import type { Context, Hono } from 'hono';
 
 /** `/v1/connectors/{connector}` → `/v1/connectors/:connector`; the `{connector}.{api}` segment becomes `:target`. */
 export const honoPath = (path: string): string => path.replace('{connector}.{api}', ':target').replace(/\{(\w+)\}/g, ':$1');
 
+const isApiName = (value: string) => apiNameSchema.safeParse(value).success;
+const isOrgId = (value: string) => orgIdSchema.safeParse(value).success;
+
+/** Each path parameter's shape; `target` is `<connector>.<api>` (split again by the invoke route). */
+const paramChecks: Record<string, (value: string) => boolean> = {
+  connector: isApiName,
+  api: isApiName,
+  org: isOrgId,
+  target: (value) => {
+    const dot = value.indexOf('.');
+    return dot > 0 && isApiName(value.slice(0, dot)) && isApiName(value.slice(dot + 1));
+  },
+};
+
+/**
+ * Validate path parameters at the edge: a value that no stored name can match (wrong shape, NUL
+ * bytes, overlong) is `not_found` without a database round trip. Without this, PostgreSQL
+ * answered a NUL byte in a name with an encoding error (a 500).
+ */
+function checkParams(c: Context): void {
+  for (const [name, value] of Object.entries(c.req.param() as Record<string, string>)) {
+    const check = paramChecks[name];
+    if (check && !check(value)) {
+      throw new SwitchboardError('not_found', `No ${name} matches '${value.slice(0, 100)}'.`, { details: { [name]: value.slice(0, 100) } });
+    }
+  }
+}
+
 /** Register a handler at exactly the method and path the contract (and so the OpenAPI document) names. */
 export function on(app: Hono, spec: EndpointSpec, handler: (c: Context) => Promise<Response> | Response): void {
-  app.on(spec.method.toUpperCase(), honoPath(spec.path), handler);
+  app.on(spec.method.toUpperCase(), honoPath(spec.path), (c) => {
+    checkParams(c);
+    return handler(c);
+  });
 }
 
 /** Validate a response against its allow-list schema in development and tests. */

@@ -11,7 +11,27 @@ export function validationError(error: z.ZodError, where: 'body' | 'query' | 'pa
   return new SwitchboardError('validation_failed', `The request ${where} is invalid.`, { details: { errors } });
 }
 
+/** Deeper JSON than any real request needs; zod's recursive schemas (z.json) overflow the stack far below JSON.parse's limit. */
+export const maxJsonDepth = 64;
+
+/** Whether a parsed JSON value nests deeper than `max` (iterative, so it cannot overflow itself). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
+  if (nestsDeeperThan(value, maxJsonDepth)) {
+    throw new SwitchboardError('validation_failed', `The request ${where} is invalid.`, {
+      details: { errors: [{ path: where, message: `nested deeper than ${maxJsonDepth} levels` }] },
+    });
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, where);
   return result.data;
