@@ -799,6 +799,33 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
       if (!(response instanceof Error)) expectProblem(response as ApiResponse, 413, 'payload_too_large');
       expect(env.demo.stats().apiRequests).toBe(before);
     });
+
+    it('a chunked multipart invoke (no Content-Length) over the cap → 413, nothing sent upstream', async () => {
+      const before = env.demo.stats().apiRequests;
+      const head = new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="FILE"; filename="big.bin"\r\nContent-Type: application/octet-stream\r\n\r\n');
+      const chunk = new Uint8Array(1024 * 1024);
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (sent === 0) controller.enqueue(head);
+          if (sent >= 30) return controller.close();
+          sent += 1;
+          controller.enqueue(chunk);
+        },
+      });
+      const response = await fetch(`${env.server.url}/v1/orgs/dev/invoke/acme.uploadfile`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.server.adminKey}`, 'content-type': 'multipart/form-data; boundary=b' },
+        body,
+        duplex: 'half',
+      } as RequestInit).catch((error: unknown) => error);
+      if (!(response instanceof Error)) {
+        const problem = response as Response;
+        expect(problem.status).toBe(413);
+        expect(((await problem.json()) as { code: string }).code).toBe('payload_too_large');
+      }
+      expect(env.demo.stats().apiRequests).toBe(before);
+    });
   });
 
   describe('fuzz: garbage never causes a 5xx', () => {

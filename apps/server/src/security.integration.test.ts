@@ -474,12 +474,12 @@ describe.each(testDatabases())('security on $name', (database) => {
       await failed.text();
       expect((await env.authorize('dev', 'acme', { decision: 'deny' })).status).toBe(400);
 
-      // The same failure answered as a problem (Accept: application/json), read directly.
+      // The same failure answered as a problem (Accept: application/json): 400 like the page.
       const direct: string[] = [];
       const started = await env.request<{ authorizationUrl: string }>('POST', '/v1/orgs/dev/connections/wrongsecret/authorize', { returnTo: '/after' });
       const redirect = await completeConsentHeadlessly(started.body.authorizationUrl, { username: 'alice', password: 'wonderland' });
       const problem = await fetch(redirect, { headers: { accept: 'application/json' } });
-      expect(problem.status).toBe(502);
+      expect(problem.status).toBe(400);
       direct.push(await problem.text());
       direct.push(await (await fetch(redirect, { headers: { accept: 'application/json' } })).text()); // replay
 

@@ -9,7 +9,7 @@ const titleOf = (code: ErrorCode) => (titles[code] ??= code.replace(/_/g, ' ').r
  * OpenAPI document; `code` is the stable machine-readable key. Unknown errors become a bare
  * `internal_error` with a correlation id: their messages may hold anything, so they never leave.
  */
-export function problemResponse(error: unknown, instance: string, correlationId: string): Response {
+export function problemResponse(error: unknown, instance: string, correlationId: string, statusOverride?: number): Response {
   const body: Record<string, unknown> = isSwitchboardError(error)
     ? {
         // Details first: a detail named like a standard member (`status`, `code`) must never
@@ -17,7 +17,7 @@ export function problemResponse(error: unknown, instance: string, correlationId:
         ...error.details,
         type: `about:blank#${error.code}`,
         title: titleOf(error.code),
-        status: problemStatus[error.code],
+        status: statusOverride ?? problemStatus[error.code],
         detail: error.message,
         instance,
         code: error.code,

@@ -42,14 +42,17 @@ export function connectionRoutes(app: Hono, connections: ConnectionService, logg
       const correlationId = crypto.randomUUID();
       const known = isSwitchboardError(error);
       if (!known) logger.error({ correlationId, err: error instanceof Error ? error.name : 'unknown' }, 'oauth callback failed');
+      // A failed callback is a failed request of the browser (RFC 6749 §4.1.2.1 leaves the page to
+      // the client): 400 for every known failure, page or problem alike; 500 only for the unexpected.
+      const status = known ? 400 : 500;
       if (!wantsHtml) {
-        const response = problemResponse(error, c.req.path, correlationId);
+        const response = problemResponse(error, c.req.path, correlationId, status);
         response.headers.set('referrer-policy', 'no-referrer');
         return response;
       }
       const details = known ? error.details : {};
       return callbackPage({
-        status: known && error.code.startsWith('upstream') ? 502 : 400,
+        status,
         title: 'Authorization failed',
         message: known ? error.message : `Something went wrong (correlation id ${correlationId}).`,
         post: {

@@ -7,6 +7,24 @@ import { parseWith, readJson } from '../validation.js';
 const contentTypes = new Set(['multipart', 'json', 'form', 'raw']);
 
 /**
+ * The same request with a body that errors once more than `maxBytes` arrived, so a chunked
+ * upload without Content-Length cannot make `formData()` buffer without bound. The body is
+ * buffered after this (up to the cap) on purpose: a 401 → refresh → retry must resend it.
+ */
+function cappedRequest(request: Request, maxBytes: number): Request {
+  if (!request.body) return request;
+  let seen = 0;
+  const limit = new TransformStream<Uint8Array, Uint8Array>({
+    transform(chunk, controller) {
+      seen += chunk.byteLength;
+      if (seen > maxBytes) controller.error(new SwitchboardError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`));
+      else controller.enqueue(chunk);
+    },
+  });
+  return new Request(request.url, { method: request.method, headers: request.headers, body: request.body.pipeThrough(limit), duplex: 'half' } as RequestInit);
+}
+
+/**
  * multipart/form-data form of the data object: `VARIABLES` (JSON text), `CONTENT_TYPE`, `FILE`
  * (a file), and every other field becomes a part in order, files keeping filename and type. The
  * browser SDK sends files this way, without base64 inflation.
@@ -16,8 +34,9 @@ async function readMultipart(request: Request, maxBytes: number): Promise<Normal
   if (declared > maxBytes) throw new SwitchboardError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
+    form = await cappedRequest(request, maxBytes).formData();
+  } catch (error) {
+    if (error instanceof SwitchboardError) throw error;
     throw new SwitchboardError('validation_failed', 'The multipart body could not be parsed.', { details: { errors: [{ path: 'body', message: 'invalid multipart/form-data' }] } });
   }
   let variables: Record<string, JsonValue> = {};
