@@ -1,32 +1,13 @@
-import { endpoints } from '@switchboard/contracts';
-import { testDatabases, type OpenedTestDatabase } from '@switchboard/storage/testing';
+import { endpoints, type Problem } from '@switchboard/contracts';
+import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnvironment, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type ApiResponse, type TestEnvironment } from './testing/test-environment.js';
+import { expectProblem } from './testing/expect-problem.js';
+import { createTestEnvironment, DEMO_CLIENT_ID, type ApiResponse, type TestEnvironment } from './testing/test-environment.js';
 
 /**
  * The HTTP API v1 over a real socket: every route's happy path, and the problems each answers
  * with for bad input (RFC 9457 problem details with a stable `code`, never a 500).
  */
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  detail?: string;
-  errors?: Array<{ path: string; message: string }>;
-}
-
-const expectProblem = (response: ApiResponse, status: number, code: string): Problem => {
-  expect(response.status, response.text).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  const problem = response.body as Problem;
-  expect(problem.code).toBe(code);
-  expect(problem.status).toBe(status);
-  expect(typeof problem.title).toBe('string');
-  expect(typeof problem.type).toBe('string');
-  return problem;
-};
 
 const failingPaths = (problem: Problem): string[] => (problem.errors ?? []).map((e) => e.path);
 
@@ -78,18 +59,15 @@ const adminRoutes = (Object.values(endpoints) as Array<{ method: string; path: s
   }));
 
 describe.each(testDatabases())('HTTP API on $name', (database) => {
-  let opened: OpenedTestDatabase;
   let env: TestEnvironment;
 
   beforeAll(async () => {
-    opened = await database.open();
-    env = await createTestEnvironment({ storage: opened.config });
+    env = await createTestEnvironment({ database });
     await env.createAcmeConnector();
   });
 
   afterAll(async () => {
     await env?.close();
-    await opened?.cleanup();
   });
 
   describe('operations routes without a key', () => {
@@ -724,9 +702,7 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
     });
 
     it('callback with returnTo → 303 to it', async () => {
-      const started = await env.request<{ authorizationUrl: string }>('POST', '/v1/orgs/customer-1/connections/acme/authorize', { returnTo: '/done?x=1' });
-      const { completeConsentHeadlessly } = await import('@switchboard/demo');
-      const redirect = await completeConsentHeadlessly(started.body.authorizationUrl, { username: 'alice', password: 'wonderland' });
+      const { callback: redirect } = await env.consent('customer-1', 'acme', { body: { returnTo: '/done?x=1' } });
       const response = await fetch(redirect, { redirect: 'manual' });
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe('/done?x=1');
@@ -739,9 +715,7 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
 
     it('DELETE connector with revokeConnections=true revokes live connections first', async () => {
       // customer-1 is authorized again by the previous test.
-      const created = await env.request('POST', '/v1/connectors', { ...minimalConnector('Acme Two'), apiName: 'acme_two', authorizationUrl: env.demo.authorizationUrl, tokenUrl: env.demo.tokenUrl, revokeUrl: env.demo.revocationUrl, revokeUsing: 'refresh_token', scopes: env.demo.scopes, authorizationParams: env.demo.authorizationParams, issuer: env.demo.issuer });
-      expect(created.status, created.text).toBe(201);
-      expect((await env.request('PUT', '/v1/connectors/acme_two/credentials', { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET })).status).toBe(200);
+      await env.createAcmeConnector({ name: 'Acme Two', apiName: 'acme_two' });
       expect((await env.authorize('dev', 'acme_two')).status).toBe(200);
       const revocationsBefore = env.demo.stats().revocations;
       expectProblem(await env.request('DELETE', '/v1/connectors/acme_two'), 409, 'conflict');

@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAesGcmCipher, keyIdOf } from '@switchboard/core';
+import type { Problem } from '@switchboard/contracts';
 import type { EchoResponse } from '@switchboard/demo';
-import { testDatabases, type OpenedTestDatabase } from '@switchboard/storage/testing';
+import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEnvironment, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type ApiResponse, type TestEnvironment } from './testing/test-environment.js';
+import { closedPort } from './testing/closed-port.js';
+import { expectProblem } from './testing/expect-problem.js';
+import { createTestEnvironment, type ApiResponse, type TestEnvironment } from './testing/test-environment.js';
 
 /**
  * Invoke after a real authorization at the demo: bodies of every type reach the upstream intact,
@@ -16,15 +18,6 @@ interface InvokeResult<B = unknown> {
   status: number;
   headers: Record<string, string>;
   body: B;
-}
-
-interface Problem {
-  status: number;
-  code: string;
-  detail?: string;
-  variables?: string[];
-  variable?: string;
-  reason?: string;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -108,7 +101,6 @@ async function startUpstream(): Promise<{ url: string; hits: Array<{ url: string
 }
 
 describe.each(testDatabases())('invoke on $name', (database) => {
-  let opened: OpenedTestDatabase;
   let env: TestEnvironment;
   let upstream: Awaited<ReturnType<typeof startUpstream>>;
 
@@ -119,13 +111,6 @@ describe.each(testDatabases())('invoke on $name', (database) => {
     expect(response.status, response.text).toBe(200);
     expect(Object.keys(response.body).sort()).toEqual(['body', 'headers', 'status']);
     return response.body;
-  };
-
-  const expectProblem = (response: ApiResponse, status: number, code: string): Problem => {
-    expect(response.status, response.text).toBe(status);
-    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect((response.body as Problem).code).toBe(code);
-    return response.body as Problem;
   };
 
   /** Asserts no request reached the demo's API while `action` ran. */
@@ -144,8 +129,7 @@ describe.each(testDatabases())('invoke on $name', (database) => {
   };
 
   beforeAll(async () => {
-    opened = await database.open();
-    env = await createTestEnvironment({ storage: opened.config });
+    env = await createTestEnvironment({ database });
     upstream = await startUpstream();
     await env.createAcmeConnector();
     const base = env.demo.apiBaseUrl;
@@ -169,7 +153,6 @@ describe.each(testDatabases())('invoke on $name', (database) => {
   afterAll(async () => {
     await upstream?.close();
     await env?.close();
-    await opened?.cleanup();
   });
 
   describe('request bodies reach the upstream intact', () => {
@@ -423,13 +406,7 @@ describe.each(testDatabases())('invoke on $name', (database) => {
   });
 
   describe('token placement', () => {
-    const key = Buffer.alloc(32, 7);
-    const cipher = createAesGcmCipher([{ id: keyIdOf(key), key }]);
-    const accessTokenOf = async (connector: string): Promise<string> => {
-      const connectorId = (await env.request<{ id: string }>('GET', `/v1/connectors/${connector}`)).body.id;
-      const row = await env.server.store.connections.get('dev', connectorId);
-      return cipher.decrypt(row!.accessTokenEncrypted!, `connection:dev:${connectorId}:access_token`);
-    };
+    const accessTokenOf = async (connector: string): Promise<string> => (await env.storedTokens('dev', connector)).accessToken!;
 
     it('header placement: the token replaces an Authorization header the template sets', async () => {
       await addApi({ name: 'Spoof header', apiName: 'spoofheader', method: 'GET', url: `${upstream.url}/text`, headers: { authorization: 'Basic ${creds}', 'X-Other': 'kept' } });
@@ -441,19 +418,7 @@ describe.each(testDatabases())('invoke on $name', (database) => {
     });
 
     it('query placement: the token replaces a template parameter of that name, others keep their encoding', async () => {
-      const created = await env.request('POST', '/v1/connectors', {
-        name: 'Acme by query',
-        apiName: 'acmeq',
-        serviceName: 'Acme CRM',
-        authorizationUrl: env.demo.authorizationUrl,
-        tokenUrl: env.demo.tokenUrl,
-        scopes: env.demo.scopes,
-        authorizationParams: env.demo.authorizationParams,
-        issuer: env.demo.issuer,
-        tokenPlacement: { type: 'query', name: 'access_token' },
-      });
-      expect(created.status, created.text).toBe(201);
-      expect((await env.request('PUT', '/v1/connectors/acmeq/credentials', { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET })).status).toBe(200);
+      await env.createAcmeConnector({ name: 'Acme by query', apiName: 'acmeq', tokenPlacement: { type: 'query', name: 'access_token' } });
       const api = await env.request('POST', '/v1/connectors/acmeq/apis', { name: 'Text', method: 'GET', url: `${upstream.url}/text?access_token=\${fake}&keep=a%20b` });
       expect(api.status, api.text).toBe(201);
       expect((await env.authorize('dev', 'acmeq')).status).toBe(200);
@@ -590,30 +555,14 @@ describe.each(testDatabases())('invoke on $name', (database) => {
 
     it('an unreachable upstream → 502 upstream_unreachable', async () => {
       // A loopback port nobody listens on (allowed by the harness's allow-list).
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-      const { port } = closed.address() as AddressInfo;
-      await new Promise<void>((resolve) => closed.close(() => resolve()));
-      await addApi({ name: 'Closed', apiName: 'closed', method: 'GET', url: `http://127.0.0.1:${port}/x` });
+      await addApi({ name: 'Closed', apiName: 'closed', method: 'GET', url: `http://127.0.0.1:${await closedPort()}/x` });
       expectProblem(await invoke('closed', {}), 502, 'upstream_unreachable');
     });
   });
 
   describe('refresh failures', () => {
     it('a token endpoint answering 5xx during refresh → 503 upstream_unavailable; the connection stays authorized', async () => {
-      const created = await env.request('POST', '/v1/connectors', {
-        name: 'Acme flaky refresh',
-        apiName: 'acmeflaky',
-        serviceName: 'Acme CRM',
-        authorizationUrl: env.demo.authorizationUrl,
-        tokenUrl: env.demo.tokenUrl,
-        refreshUrl: `${upstream.url}/token-500`,
-        scopes: env.demo.scopes,
-        authorizationParams: env.demo.authorizationParams,
-        issuer: env.demo.issuer,
-      });
-      expect(created.status, created.text).toBe(201);
-      expect((await env.request('PUT', '/v1/connectors/acmeflaky/credentials', { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET })).status).toBe(200);
+      await env.createAcmeConnector({ name: 'Acme flaky refresh', apiName: 'acmeflaky', refreshUrl: `${upstream.url}/token-500` });
       expect((await env.request('POST', '/v1/connectors/acmeflaky/apis', { name: 'List', method: 'GET', url: `${env.demo.apiBaseUrl}/contacts` })).status).toBe(201);
       expect((await env.authorize('dev', 'acmeflaky')).status).toBe(200);
       expect((await env.request<InvokeResult>('POST', '/v1/orgs/dev/invoke/acmeflaky.list', {})).body.status).toBe(200);
@@ -621,9 +570,9 @@ describe.each(testDatabases())('invoke on $name', (database) => {
       env.demo.invalidateIssuedAccessTokens(); // the API answers 401 → one forced refresh → 500
       const response = await env.request('POST', '/v1/orgs/dev/invoke/acmeflaky.list', {});
       expectProblem(response, 503, 'upstream_unavailable');
-      const connection = await env.request<{ status: string; lastError: { code: string } | null }>('GET', '/v1/orgs/dev/connections/acmeflaky');
-      expect(connection.body.status).toBe('authorized');
-      expect(connection.body.lastError?.code).toBe('upstream_unavailable');
+      const connection = await env.connection('dev', 'acmeflaky');
+      expect(connection.status).toBe('authorized');
+      expect(connection.lastError?.code).toBe('upstream_unavailable');
     });
   });
 

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { completeConsentHeadlessly } from '@switchboard/demo';
-import { testDatabases, type OpenedTestDatabase } from '@switchboard/storage/testing';
+import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeClock } from './testing/fake-clock.js';
 import { createTestEnvironment, type TestEnvironment } from './testing/test-environment.js';
@@ -33,28 +31,16 @@ if (postgres.length === 0) {
 
 describe.each(postgres)(`${INSTANCES} instances on one $name schema`, (database) => {
   const clock = fakeClock();
-  let opened: OpenedTestDatabase;
   let env: TestEnvironment;
 
   beforeAll(async () => {
-    opened = await database.open();
-    env = await createTestEnvironment({ storage: opened.config, clock, instances: INSTANCES });
+    env = await createTestEnvironment({ database, clock, instances: INSTANCES });
     await env.createAcmeConnector();
   });
 
   afterAll(async () => {
     await env?.close();
-    await opened?.cleanup();
   });
-
-  let orgCounter = 0;
-  const authorizedOrg = async (): Promise<string> => {
-    orgCounter += 1;
-    const id = `org-${orgCounter}-${randomBytes(3).toString('hex')}`;
-    expect((await env.request('POST', '/v1/orgs', { id, name: `Org ${orgCounter}` })).status).toBe(201);
-    expect((await env.authorize(id, 'acme', { server: orgCounter % INSTANCES })).status).toBe(200);
-    return id;
-  };
 
   /** `count` concurrent invokes, spread round-robin over every instance. */
   const storm = (org: string, count: number) =>
@@ -70,61 +56,55 @@ describe.each(postgres)(`${INSTANCES} instances on one $name schema`, (database)
 
   const refreshes = () => env.demo.stats().tokenRequests.refresh_token;
 
-  const status = async (org: string, server = 0) =>
-    (await env.request<{ status: string; lastRefreshedAt: string | null }>('GET', `/v1/orgs/${org}/connections/acme`, undefined, { server })).body;
-
   it('every instance sees the connection authorized on another', async () => {
-    const org = await authorizedOrg();
-    for (let server = 0; server < INSTANCES; server += 1) expect((await status(org, server)).status).toBe('authorized');
+    const org = await env.authorizedOrg();
+    for (let server = 0; server < INSTANCES; server += 1) expect((await env.connection(org, 'acme', { server })).status).toBe('authorized');
   });
 
   it('completes a callback that lands on a different instance than the one that started it', async () => {
-    orgCounter += 1;
-    const org = `org-${orgCounter}-${randomBytes(3).toString('hex')}`;
-    expect((await env.request('POST', '/v1/orgs', { id: org, name: 'Cross' })).status).toBe(201);
-    const started = await env.request<{ authorizationUrl: string }>('POST', `/v1/orgs/${org}/connections/acme/authorize`, {}, { server: 0 });
-    const callback = await completeConsentHeadlessly(started.body.authorizationUrl, { username: 'alice', password: 'wonderland' });
+    const org = await env.newOrg();
+    const { callback } = await env.consent(org, 'acme', { server: 0 });
     // The state lives in the shared database; the token request reuses the stored redirect_uri.
     const elsewhere = new URL(`${callback.pathname}${callback.search}`, env.servers[1]!.url);
     const page = await fetch(elsewhere, { redirect: 'manual', headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);
-    expect((await status(org, 2)).status).toBe('authorized');
+    expect((await env.connection(org, 'acme', { server: 2 })).status).toBe('authorized');
     // Single use holds across instances too.
     const replay = await fetch(callback, { redirect: 'manual', headers: { accept: 'text/html' } });
     expect(replay.status).toBe(400);
   });
 
   it('makes exactly ONE refresh_token request for 50 concurrent invokes across the instances on an expired token', async () => {
-    const org = await authorizedOrg();
+    const org = await env.authorizedOrg();
     const refreshesBefore = refreshes();
     clock.advance(PAST_EXPIRY_SECONDS);
 
     expectAllSucceeded(await storm(org, 50));
     expect(refreshes()).toBe(refreshesBefore + 1);
-    const after = await status(org);
+    const after = await env.connection(org);
     expect(after.status).toBe('authorized');
     expect(after.lastRefreshedAt).toBe(clock.now().toISOString());
   });
 
   it('keeps to one refresh per expiry over several rounds (the rotated token is used every time)', async () => {
-    const org = await authorizedOrg();
+    const org = await env.authorizedOrg();
     const refreshesBefore = refreshes();
     for (let round = 1; round <= 3; round += 1) {
       clock.advance(PAST_EXPIRY_SECONDS);
       expectAllSucceeded(await storm(org, 30));
       expect(refreshes()).toBe(refreshesBefore + round);
     }
-    expect((await status(org)).status).toBe('authorized');
+    expect((await env.connection(org)).status).toBe('authorized');
   });
 
   it('makes exactly ONE forced refresh when 50 concurrent invokes across the instances all meet a 401', async () => {
-    const org = await authorizedOrg();
+    const org = await env.authorizedOrg();
     expectAllSucceeded(await storm(org, INSTANCES));
     const refreshesBefore = refreshes();
     env.demo.invalidateIssuedAccessTokens();
 
     expectAllSucceeded(await storm(org, 50));
     expect(refreshes()).toBe(refreshesBefore + 1);
-    expect((await status(org)).status).toBe('authorized');
+    expect((await env.connection(org)).status).toBe('authorized');
   });
 });

@@ -4,30 +4,20 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer } from 'node:net';
 import { hostname as osHostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createAesGcmCipher, keyIdOf } from '@switchboard/core';
-import { completeConsentHeadlessly } from '@switchboard/demo';
+import type { Problem } from '@switchboard/contracts';
 import { compileAllowList, isAllowedAddress, parseAllowList } from '@switchboard/outbound';
 import { testDatabases, type OpenedTestDatabase } from '@switchboard/storage/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './testing/expect-problem.js';
 import { fakeClock } from './testing/fake-clock.js';
-import { createTestEnvironment, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type ApiResponse, type TestEnvironment } from './testing/test-environment.js';
+import { createTestEnvironment, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type TestEnvironment } from './testing/test-environment.js';
 
 /**
  * Security properties over the real stack: the SSRF guard refuses private destinations before any
  * connection, redirects are returned rather than followed, no secret or token leaks into a
  * response, a log line or the database in plaintext, and the callback page escapes provider text.
  */
-
-interface Problem {
-  status: number;
-  code: string;
-  detail?: string;
-}
-
-/** The key the harness encrypts with (`SWITCHBOARD_ENCRYPTION_KEY` = base64 of 32 bytes of 7). */
-const testKey = Buffer.alloc(32, 7);
-const cipher = createAesGcmCipher([{ id: keyIdOf(testKey), key: testKey }]);
 
 /** Accepts TCP connections on every loopback address (dual stack) and counts them; never answers. */
 async function startTrap(): Promise<{ port: number; connections: () => number; close(): Promise<void> }> {
@@ -116,15 +106,8 @@ describe.each(testDatabases())('security on $name', (database) => {
   let trap: Awaited<ReturnType<typeof startTrap>>;
   let redirector: Awaited<ReturnType<typeof startRedirector>>;
   const canaries = new Set<string>([DEMO_CLIENT_SECRET]);
-  const connectorIds = new Map<string, string>();
 
   const invoke = (api: string, data: unknown = {}, org = 'dev') => env.request('POST', `/v1/orgs/${org}/invoke/acme.${api}`, data);
-
-  const expectProblem = (response: ApiResponse, status: number, code: string): Problem => {
-    expect(response.status, response.text).toBe(status);
-    expect((response.body as Problem).code, response.text).toBe(code);
-    return response.body as Problem;
-  };
 
   const addApi = async (apiName: string, url: string, method = 'GET') => {
     const response = await env.request('POST', '/v1/connectors/acme/apis', { name: apiName, apiName, method, url });
@@ -133,21 +116,16 @@ describe.each(testDatabases())('security on $name', (database) => {
 
   /** Decrypt the tokens of a connection from the store and remember them as canaries. */
   const collectTokens = async (org: string, connector = 'acme') => {
-    const connectorId = connectorIds.get(connector) ?? ((await env.request<{ id: string }>('GET', `/v1/connectors/${connector}`)).body.id);
-    connectorIds.set(connector, connectorId);
-    const row = await env.server.store.connections.get(org, connectorId);
-    expect(row?.accessTokenEncrypted).toBeTruthy();
-    const access = cipher.decrypt(row!.accessTokenEncrypted!, `connection:${org}:${connectorId}:access_token`);
-    expect(access.length).toBeGreaterThan(10);
-    canaries.add(access);
-    if (row!.refreshTokenEncrypted) canaries.add(cipher.decrypt(row!.refreshTokenEncrypted, `connection:${org}:${connectorId}:refresh_token`));
-    if (row!.fieldsEncrypted) {
-      const fields = JSON.parse(cipher.decrypt(row!.fieldsEncrypted, `connection:${org}:${connectorId}:fields`)) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(fields)) if (/token/i.test(name) && typeof value === 'string') canaries.add(value);
-    }
+    const { row, accessToken, refreshToken, fields } = await env.storedTokens(org, connector);
+    expect(row.accessTokenEncrypted).toBeTruthy();
+    expect(accessToken!.length).toBeGreaterThan(10);
+    canaries.add(accessToken!);
+    if (refreshToken) canaries.add(refreshToken);
+    for (const [name, value] of Object.entries(fields ?? {})) if (/token/i.test(name) && typeof value === 'string') canaries.add(value);
   };
 
   beforeAll(async () => {
+    // Opened here rather than by the harness: the last test reads the database's files and tables.
     opened = await database.open();
     trap = await startTrap();
     redirector = await startRedirector();
@@ -227,19 +205,16 @@ describe.each(testDatabases())('security on $name', (database) => {
     // Only the name `localhost` is allowed: the demo is reached through it, while every
     // loopback IP literal, and any other name resolving to loopback, stays refused.
     let strict: TestEnvironment;
-    let strictDb: OpenedTestDatabase;
     const localhostUrl = (url: string) => url.replace('//127.0.0.1:', '//localhost:');
 
     beforeAll(async () => {
-      strictDb = await database.open();
-      strict = await createTestEnvironment({ storage: strictDb.config, env: { SWITCHBOARD_ALLOW_PRIVATE_NETWORK: 'localhost' } });
+      strict = await createTestEnvironment({ database, env: { SWITCHBOARD_ALLOW_PRIVATE_NETWORK: 'localhost' } });
       await strict.createAcmeConnector({ tokenUrl: localhostUrl(strict.demo.tokenUrl), revokeUrl: localhostUrl(strict.demo.revocationUrl) });
       expect((await strict.authorize('dev')).status).toBe(200);
     });
 
     afterAll(async () => {
       await strict?.close();
-      await strictDb?.cleanup();
     });
 
     const addStrictApi = async (apiName: string, url: string) => {
@@ -307,25 +282,12 @@ describe.each(testDatabases())('security on $name', (database) => {
       const tokenRequestsBefore = strict.demo.stats().tokenRequests.authorization_code;
       for (const entry of cases) {
         if (entry.apiName === 'tok_metadata') assertRefusedOffline(entry.tokenUrl, 'localhost');
-        const created = await strict.request('POST', '/v1/connectors', {
-          name: entry.apiName,
-          apiName: entry.apiName,
-          serviceName: 'Acme CRM',
-          authorizationUrl: strict.demo.authorizationUrl,
-          tokenUrl: entry.tokenUrl,
-          scopes: strict.demo.scopes,
-          authorizationParams: strict.demo.authorizationParams,
-          issuer: strict.demo.issuer,
-        });
-        expect(created.status, created.text).toBe(201);
-        await strict.request('PUT', `/v1/connectors/${entry.apiName}/credentials`, { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
-        const started = await strict.request<{ authorizationUrl: string }>('POST', `/v1/orgs/dev/connections/${entry.apiName}/authorize`, {});
-        const redirect = await completeConsentHeadlessly(started.body.authorizationUrl, { username: 'alice', password: 'wonderland' });
+        await strict.createAcmeConnector({ name: entry.apiName, apiName: entry.apiName, tokenUrl: entry.tokenUrl });
+        const { callback: redirect } = await strict.consent('dev', entry.apiName);
         const callback = await fetch(redirect, { headers: { accept: 'application/json' } });
         expect(callback.status, entry.apiName).toBe(400);
         expect(((await callback.json()) as Problem).code, entry.apiName).toBe('destination_blocked');
-        const connection = await strict.request<{ status: string }>('GET', `/v1/orgs/dev/connections/${entry.apiName}`);
-        expect(connection.body.status).toBe('not_authorized');
+        expect((await strict.connection('dev', entry.apiName)).status).toBe('not_authorized');
       }
       expect(strict.demo.stats().tokenRequests.authorization_code).toBe(tokenRequestsBefore);
       expect(trap.connections()).toBe(0);
@@ -339,9 +301,9 @@ describe.each(testDatabases())('security on $name', (database) => {
       expectProblem(await strict.request('POST', '/v1/orgs/dev/invoke/acme.vialocalhost', {}), 400, 'destination_blocked');
       expect(strict.demo.stats().tokenRequests.refresh_token).toBe(before);
       expect(trap.connections()).toBe(0);
-      const connection = await strict.request<{ status: string; lastError: { code: string } | null }>('GET', '/v1/orgs/dev/connections/acme');
-      expect(connection.body.status).toBe('authorized');
-      expect(connection.body.lastError?.code).toBe('destination_blocked');
+      const connection = await strict.connection('dev');
+      expect(connection.status).toBe('authorized');
+      expect(connection.lastError?.code).toBe('destination_blocked');
     });
   });
 
@@ -391,8 +353,7 @@ describe.each(testDatabases())('security on $name', (database) => {
       const response = await env.authorize('dev', 'acme', { decision: 'deny' });
       expect(response.status).toBe(400);
       await response.text();
-      const connection = await env.request<{ status: string }>('GET', '/v1/orgs/dev/connections/acme');
-      expect(connection.body.status).toBe('authorized'); // the earlier authorization stays
+      expect((await env.connection('dev')).status).toBe('authorized'); // the earlier authorization stays
     });
   });
 
@@ -455,19 +416,7 @@ describe.each(testDatabases())('security on $name', (database) => {
       expect((await env.request('POST', '/v1/orgs', { id: 'canary-org', name: 'Canary' })).status).toBe(201);
       expect((await env.authorize('canary-org')).status).toBe(200);
       await collectTokens('canary-org');
-      const wrong = await env.request('POST', '/v1/connectors', {
-        name: 'Wrong Secret',
-        apiName: 'wrongsecret',
-        serviceName: 'Acme CRM',
-        authorizationUrl: env.demo.authorizationUrl,
-        tokenUrl: env.demo.tokenUrl,
-        revokeUrl: env.demo.revocationUrl,
-        revokeUsing: 'access_token',
-        scopes: env.demo.scopes,
-        authorizationParams: env.demo.authorizationParams,
-        issuer: env.demo.issuer,
-      });
-      expect(wrong.status).toBe(201);
+      await env.createAcmeConnector({ name: 'Wrong Secret', apiName: 'wrongsecret', revokeUsing: 'access_token' });
       await env.request('PUT', '/v1/connectors/wrongsecret/credentials', { clientId: DEMO_CLIENT_ID, clientSecret: wrongSecret });
       const failed = await env.authorize('dev', 'wrongsecret');
       expect(failed.status).toBeGreaterThanOrEqual(400);
@@ -476,8 +425,7 @@ describe.each(testDatabases())('security on $name', (database) => {
 
       // The same failure answered as a problem (Accept: application/json): 400 like the page.
       const direct: string[] = [];
-      const started = await env.request<{ authorizationUrl: string }>('POST', '/v1/orgs/dev/connections/wrongsecret/authorize', { returnTo: '/after' });
-      const redirect = await completeConsentHeadlessly(started.body.authorizationUrl, { username: 'alice', password: 'wonderland' });
+      const { callback: redirect } = await env.consent('dev', 'wrongsecret', { body: { returnTo: '/after' } });
       const problem = await fetch(redirect, { headers: { accept: 'application/json' } });
       expect(problem.status).toBe(400);
       direct.push(await problem.text());

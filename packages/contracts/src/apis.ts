@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiNameSchema, isoDateTimeSchema, stringMapSchema } from './common.js';
+import { createInputSchema, updateInputSchema } from './input-schemas.js';
 
 export const httpMethodSchema = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 export const bodyTypeSchema = z.enum(['none', 'json', 'form', 'multipart', 'raw']);
@@ -41,6 +42,7 @@ const headerNameSchema = z
   .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name (RFC 9110 §5.1)')
   .refine((name) => !clientManagedHeaders.has(name.toLowerCase()), 'is managed by the HTTP client and cannot be set by an API');
 
+/** Every writable API field, in view order; the create and update bodies derive from it. */
 const apiFields = {
   name: z.string().trim().min(1).max(100),
   apiName: apiNameSchema,
@@ -52,31 +54,11 @@ const apiFields = {
   body: apiBodySchema,
 };
 
-export const createApiSchema = z
-  .object({
-    name: apiFields.name,
-    apiName: apiFields.apiName.optional(),
-    description: apiFields.description.optional(),
-    method: apiFields.method,
-    url: apiFields.url,
-    headers: apiFields.headers.optional(),
-    query: apiFields.query.optional(),
-    body: apiFields.body.optional(),
-  })
-  .strict();
+export const createApiSchema = createInputSchema(apiFields, { required: ['name', 'method', 'url'] });
 export type CreateApiInput = z.infer<typeof createApiSchema>;
 
-export const updateApiSchema = z
-  .object({
-    name: apiFields.name.optional(),
-    description: apiFields.description.nullable().optional(),
-    method: apiFields.method.optional(),
-    url: apiFields.url.optional(),
-    headers: apiFields.headers.optional(),
-    query: apiFields.query.optional(),
-    body: apiFields.body.optional(),
-  })
-  .strict();
+/** PATCH: every field optional; `null` clears the description. `apiName` cannot change. */
+export const updateApiSchema = updateInputSchema(apiFields, { immutable: ['apiName'], clearable: ['description'] });
 export type UpdateApiInput = z.infer<typeof updateApiSchema>;
 
 export const apiSchema = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiNameSchema, httpUrlSchema, isoDateTimeSchema, stringMapSchema } from './common.js';
+import { createInputSchema, updateInputSchema } from './input-schemas.js';
 
 /** How the access token is attached to API calls. */
 export const tokenPlacementSchema = z.discriminatedUnion('type', [
@@ -25,6 +26,7 @@ export type TokenPlacement = z.infer<typeof tokenPlacementSchema>;
 export const revokeUsingSchema = z.enum(['access_token', 'refresh_token']);
 export const clientAuthMethodSchema = z.enum(['client_secret_post', 'client_secret_basic']);
 
+/** Every writable connector field, in view order; the create and update bodies derive from it. */
 const connectorFields = {
   name: z.string().trim().min(1).max(100),
   apiName: apiNameSchema,
@@ -56,53 +58,16 @@ const revokeRule = (value: { revokeUrl?: string | null | undefined; revokeUsing?
   !value.revokeUrl || !!value.revokeUsing;
 const revokeRuleMessage = { message: 'revokeUsing is required when revokeUrl is set', path: ['revokeUsing'] };
 
-export const createConnectorSchema = z
-  .object({
-    name: connectorFields.name,
-    apiName: connectorFields.apiName.optional(),
-    description: connectorFields.description.optional(),
-    serviceName: connectorFields.serviceName,
-    signupUrl: connectorFields.signupUrl.optional(),
-    authorizationUrl: connectorFields.authorizationUrl,
-    tokenUrl: connectorFields.tokenUrl,
-    refreshUrl: connectorFields.refreshUrl.optional(),
-    revokeUrl: connectorFields.revokeUrl.optional(),
-    revokeUsing: connectorFields.revokeUsing.optional(),
-    scopes: connectorFields.scopes.optional(),
-    scopeSeparator: connectorFields.scopeSeparator.optional(),
-    pkce: connectorFields.pkce.optional(),
-    clientAuthMethod: connectorFields.clientAuthMethod.optional(),
-    authorizationParams: connectorFields.authorizationParams.optional(),
-    tokenParams: connectorFields.tokenParams.optional(),
-    tokenPlacement: connectorFields.tokenPlacement.optional(),
-    issuer: connectorFields.issuer.optional(),
-  })
-  .strict()
-  .refine(revokeRule, revokeRuleMessage);
+export const createConnectorSchema = createInputSchema(connectorFields, {
+  required: ['name', 'serviceName', 'authorizationUrl', 'tokenUrl'],
+}).refine(revokeRule, revokeRuleMessage);
 export type CreateConnectorInput = z.infer<typeof createConnectorSchema>;
 
-/** PATCH: every field optional; `null` clears an optional field. `apiName` cannot change. */
-export const updateConnectorSchema = z
-  .object({
-    name: connectorFields.name.optional(),
-    description: connectorFields.description.nullable().optional(),
-    serviceName: connectorFields.serviceName.optional(),
-    signupUrl: connectorFields.signupUrl.nullable().optional(),
-    authorizationUrl: connectorFields.authorizationUrl.optional(),
-    tokenUrl: connectorFields.tokenUrl.optional(),
-    refreshUrl: connectorFields.refreshUrl.nullable().optional(),
-    revokeUrl: connectorFields.revokeUrl.nullable().optional(),
-    revokeUsing: connectorFields.revokeUsing.nullable().optional(),
-    scopes: connectorFields.scopes.optional(),
-    scopeSeparator: connectorFields.scopeSeparator.optional(),
-    pkce: connectorFields.pkce.optional(),
-    clientAuthMethod: connectorFields.clientAuthMethod.optional(),
-    authorizationParams: connectorFields.authorizationParams.optional(),
-    tokenParams: connectorFields.tokenParams.optional(),
-    tokenPlacement: connectorFields.tokenPlacement.optional(),
-    issuer: connectorFields.issuer.nullable().optional(),
-  })
-  .strict();
+/** PATCH: every field optional; `null` clears an optional field without a default. `apiName` cannot change. */
+export const updateConnectorSchema = updateInputSchema(connectorFields, {
+  immutable: ['apiName'],
+  clearable: ['description', 'signupUrl', 'refreshUrl', 'revokeUrl', 'revokeUsing', 'issuer'],
+});
 export type UpdateConnectorInput = z.infer<typeof updateConnectorSchema>;
 
 export const connectorSchema = z

@@ -1,6 +1,5 @@
-import type { DemoService } from '@switchboard/demo';
+import { acmeApiDefinitions, acmeConnectorDefinition, type DemoService } from '@switchboard/demo';
 import type { RunningServer } from '@switchboard/server';
-import { demoApis, demoConnector } from './demo-connector.js';
 
 /**
  * Make sure connector `acme`, its credentials and its APIs exist and match the running demo,
@@ -26,12 +25,12 @@ export async function bootstrapDemo(
     return result;
   };
 
-  const { apiName, name, ...fields } = demoConnector(demo);
+  const { apiName, name, ...fields } = acmeConnectorDefinition(demo);
   const existing = await call('GET', `/v1/connectors/${apiName}`);
   if (existing.status === 404) expect(await call('POST', '/v1/connectors', { apiName, name, ...fields }), [201], 'create connector');
   else expect(await call('PATCH', `/v1/connectors/${apiName}`, { name, ...fields }), [200], 'update connector');
   expect(await call('PUT', `/v1/connectors/${apiName}/credentials`, client), [200], 'set credentials');
-  for (const { apiName: api, ...definition } of demoApis(demo)) {
+  for (const { apiName: api, ...definition } of acmeApiDefinitions(demo)) {
     const found = await call('GET', `/v1/connectors/${apiName}/apis/${api}`);
     if (found.status === 404) expect(await call('POST', `/v1/connectors/${apiName}/apis`, { apiName: api, ...definition }), [201], `create API ${api}`);
     else expect(await call('PATCH', `/v1/connectors/${apiName}/apis/${api}`, definition), [200], `update API ${api}`);

@@ -1,19 +1,32 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock, Logger } from '@switchboard/core';
-import { completeConsentHeadlessly, startDemo, type DemoService } from '@switchboard/demo';
+import type { ConnectionView } from '@switchboard/contracts';
+import { createAesGcmCipher, type Clock, type Connection, type Logger } from '@switchboard/core';
+import { acmeApiDefinitions, acmeConnectorDefinition, completeConsentHeadlessly, startDemo, type DemoService } from '@switchboard/demo';
 import type { StorageConfig } from '@switchboard/storage';
+import type { OpenedTestDatabase, TestDatabase } from '@switchboard/storage/testing';
+import { expect } from 'vitest';
 import { parseConfig, type ConfigSource } from '../config.js';
 import { startServer, type RunningServer } from '../start-server.js';
+import { resolveSecrets } from '../startup/key-files.js';
 import { captureLogger } from './capture-logger.js';
+import { readStoredConnection, readStoredTokens, type StoredTokens } from './stored-tokens.js';
 
 /** Client credentials registered at the demo; the secret is a canary tests search for. */
 export const DEMO_CLIENT_ID = 'switchboard-test';
 export const DEMO_CLIENT_SECRET = 'canary-client-secret-3f9a7c';
+/** The same credentials as one value (`PUT …/credentials` body, `demo.introspect` client). */
+export const DEMO_CLIENT = Object.freeze({ clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
 
 export interface TestEnvironmentOptions {
-  /** Default: SQLite in a fresh temp dir. Several instances need a shared (PostgreSQL) storage. */
+  /** A test database the environment opens for itself and removes on close. */
+  readonly database?: TestDatabase;
+  /**
+   * Storage the caller opened and removes itself (for a test that inspects the database files).
+   * Without `database` or `storage`: SQLite in a fresh temp dir. Several instances need a shared (PostgreSQL) storage.
+   */
   readonly storage?: StorageConfig;
   readonly instances?: number;
   readonly clock?: Clock;
@@ -39,12 +52,57 @@ export interface TestEnvironment {
   responses(): string[];
   /** An admin-key request to a server (default the first), over a real socket. */
   request<T = any>(method: string, path: string, body?: unknown, options?: { server?: number; headers?: Record<string, string>; raw?: BodyInit }): Promise<ApiResponse<T>>;
-  /** Create the `acme` connector for the demo with credentials and standard APIs. */
-  createAcmeConnector(overrides?: Record<string, unknown>): Promise<void>;
+  /**
+   * Create the connector the demo publishes (`acme`, see `acmeConnectorDefinition`) plus the
+   * overrides, with the demo client's credentials, the demo's APIs and an `echo` API; returns its apiName.
+   */
+  createAcmeConnector(overrides?: Record<string, unknown>): Promise<string>;
+  /** A connector of a test's own (`acme_<n>`, named `Acme <n>`), configured like `acme` plus the overrides; returns its apiName. */
+  newConnector(overrides?: Record<string, unknown>): Promise<string>;
+  /** A fresh org (`org-<n>-<random>`) for one test; returns its id. */
+  newOrg(): Promise<string>;
+  /**
+   * A fresh org, authorized for `connector`; returns its id. With several instances the
+   * authorizations go round-robin: org number n is authorized on instance n mod instances.
+   */
+  authorizedOrg(connector?: string): Promise<string>;
+  /** Start an authorization and play the browser at the demo; returns Switchboard's callback URL, not yet visited. */
+  consent(org: string, connector?: string, options?: ConsentOptions): Promise<{ authorizationUrl: URL; callback: URL }>;
   /** Run the whole browser-less authorization for an org, returning the callback response. */
-  authorize(org: string, connector?: string, options?: { username?: string; decision?: 'allow' | 'deny'; server?: number }): Promise<Response>;
+  authorize(org: string, connector?: string, options?: ConsentOptions): Promise<Response>;
+  /** The connection view `GET /v1/orgs/{org}/connections/{connector}` answers (asserted 200). */
+  connection(org: string, connector?: string, options?: { server?: number }): Promise<ConnectionView>;
+  /** The connection's row straight from the store, or undefined when none was stored. */
+  storedConnection(org: string, connector?: string): Promise<Connection | undefined>;
+  /** The connection's row and raw tokens, decrypted with the servers' key; each token is remembered for `tokensSeen()`. */
+  storedTokens(org: string, connector?: string): Promise<StoredTokens>;
+  /** Every distinct token `storedTokens` has returned. */
+  tokensSeen(): string[];
+  /** Asserts that no token `storedTokens` returned, nor the demo client secret, is in any response the helpers saw or any log line. */
+  expectNoSecretShown(): void;
   close(): Promise<void>;
 }
+
+export interface ConsentOptions {
+  /** The body of the start-authorization request (e.g. `returnTo`). */
+  readonly body?: Record<string, unknown>;
+  /** Demo user: `alice` (default) or `bob`. */
+  readonly username?: string;
+  readonly decision?: 'allow' | 'deny';
+  /** The instance that starts the authorization. */
+  readonly server?: number;
+}
+
+/** An API the demo does not publish, for tests: path, query, header and raw-body placeholders, all echoed back. */
+const echoApi = (demo: DemoService) => ({
+  name: 'Echo',
+  apiName: 'echo',
+  method: 'POST',
+  url: `${demo.apiBaseUrl}/echo/\${path}`,
+  query: { q: '${q}' },
+  headers: { 'X-Note': '${note}' },
+  body: { type: 'raw', template: '${text}' },
+});
 
 /**
  * A real demo authorization server plus one or more real Switchboard servers, talking over
@@ -55,6 +113,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   const captured = captureLogger();
   const logger = options.logger ?? captured.logger;
   const seen: string[] = [];
+  const tokens = new Set<string>();
   const config = parseConfig({
     SWITCHBOARD_PORT: '0',
     SWITCHBOARD_DATA_DIR: dataDir,
@@ -63,22 +122,34 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     SWITCHBOARD_ADMIN_KEY: 'test-admin-key-0123456789abcdef',
     ...options.env,
   });
+  const cipher = createAesGcmCipher((await resolveSecrets(config)).encryptionKeys);
   const servers: RunningServer[] = [];
-  const count = options.instances ?? 1;
-  for (let i = 0; i < count; i += 1) {
-    servers.push(
-      await startServer({
-        config,
-        logger,
-        ...(options.clock ? { clock: options.clock } : {}),
-        ...(options.storage ? { storage: options.storage } : {}),
-      }),
-    );
+  let opened: OpenedTestDatabase | undefined;
+  let demo: DemoService;
+  try {
+    opened = await options.database?.open();
+    const storage = opened?.config ?? options.storage;
+    const count = options.instances ?? 1;
+    for (let i = 0; i < count; i += 1) {
+      servers.push(
+        await startServer({
+          config,
+          logger,
+          ...(options.clock ? { clock: options.clock } : {}),
+          ...(storage ? { storage } : {}),
+        }),
+      );
+    }
+    demo = await startDemo({
+      clients: [{ clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, redirectUris: servers.map((s) => s.redirectUrl) }],
+      ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
+    });
+  } catch (error) {
+    await Promise.allSettled(servers.map((s) => s.close()));
+    await opened?.cleanup();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   }
-  const demo = await startDemo({
-    clients: [{ clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, redirectUris: servers.map((s) => s.redirectUrl) }],
-    ...(options.accessTokenTtlSeconds ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds } : {}),
-  });
 
   const request: TestEnvironment['request'] = async (method, path, body, requestOptions = {}) => {
     const server = servers[requestOptions.server ?? 0]!;
@@ -100,6 +171,8 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     return { status: response.status, headers: response.headers, body: parsed as never, text };
   };
 
+  let orgs = 0;
+  let connectors = 0;
   const env: TestEnvironment = {
     demo,
     servers,
@@ -108,57 +181,74 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     responses: () => [...seen],
     request,
     async createAcmeConnector(overrides = {}) {
-      const created = await request('POST', '/v1/connectors', {
-        name: 'Acme CRM',
-        apiName: 'acme',
-        serviceName: 'Acme CRM',
-        authorizationUrl: demo.authorizationUrl,
-        tokenUrl: demo.tokenUrl,
-        revokeUrl: demo.revocationUrl,
-        revokeUsing: 'refresh_token',
-        scopes: demo.scopes,
-        authorizationParams: demo.authorizationParams,
-        issuer: demo.issuer,
-        ...overrides,
-      });
-      if (created.status !== 201) throw new Error(`create connector: ${created.status} ${created.text}`);
+      const created = await request('POST', '/v1/connectors', { ...acmeConnectorDefinition(demo), ...overrides });
+      expect(created.status, `create connector: ${created.text}`).toBe(201);
       const apiName = (created.body as { apiName: string }).apiName;
-      const credentials = await request('PUT', `/v1/connectors/${apiName}/credentials`, { clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET });
-      if (credentials.status !== 200) throw new Error(`set credentials: ${credentials.status} ${credentials.text}`);
-      const apis = [
-        { name: 'List contacts', apiName: 'listcontacts', method: 'GET', url: `${demo.apiBaseUrl}/contacts` },
-        {
-          name: 'Create contact',
-          apiName: 'createcontact',
-          method: 'POST',
-          url: `${demo.apiBaseUrl}/contacts`,
-          body: { type: 'json', template: '{"First_Name":"${First_Name}","Last_Name":"${Last_Name}","Email_ID":"${Email_ID}","Phone_Number":"${Phone_Number}"}' },
-        },
-        { name: 'Upload file', apiName: 'uploadfile', method: 'POST', url: `${demo.apiBaseUrl}/files`, body: { type: 'multipart' } },
-        { name: 'Echo', apiName: 'echo', method: 'POST', url: `${demo.apiBaseUrl}/echo/\${path}`, query: { q: '${q}' }, headers: { 'X-Note': '${note}' }, body: { type: 'raw', template: '${text}' } },
-      ];
-      for (const api of apis) {
+      const credentials = await request('PUT', `/v1/connectors/${apiName}/credentials`, DEMO_CLIENT);
+      expect(credentials.status, `set credentials: ${credentials.text}`).toBe(200);
+      for (const api of [...acmeApiDefinitions(demo), echoApi(demo)]) {
         const result = await request('POST', `/v1/connectors/${apiName}/apis`, api);
-        if (result.status !== 201) throw new Error(`create api ${api.apiName}: ${result.status} ${result.text}`);
+        expect(result.status, `create API ${api.apiName}: ${result.text}`).toBe(201);
       }
+      return apiName;
+    },
+    async newConnector(overrides = {}) {
+      connectors += 1;
+      return env.createAcmeConnector({ name: `Acme ${connectors}`, apiName: `acme_${connectors}`, ...overrides });
+    },
+    async newOrg() {
+      orgs += 1;
+      const id = `org-${orgs}-${randomBytes(3).toString('hex')}`;
+      const created = await request('POST', '/v1/orgs', { id, name: `Org ${orgs}` });
+      expect(created.status).toBe(201);
+      return id;
+    },
+    async authorizedOrg(connector = 'acme') {
+      const id = await env.newOrg();
+      expect((await env.authorize(id, connector, { server: orgs % servers.length })).status).toBe(200);
+      return id;
+    },
+    async consent(org, connector = 'acme', consentOptions = {}) {
+      const started = await request<{ authorizationUrl: string }>('POST', `/v1/orgs/${org}/connections/${connector}/authorize`, consentOptions.body ?? {}, {
+        server: consentOptions.server ?? 0,
+      });
+      expect(started.status, `start authorization: ${started.text}`).toBe(200);
+      const callback = await completeConsentHeadlessly(started.body.authorizationUrl, {
+        username: consentOptions.username ?? 'alice',
+        password: consentOptions.username === 'bob' ? 'builder' : 'wonderland',
+        decision: consentOptions.decision ?? 'allow',
+      });
+      return { authorizationUrl: new URL(started.body.authorizationUrl), callback };
     },
     async authorize(org, connector = 'acme', authorizeOptions = {}) {
-      const server = authorizeOptions.server ?? 0;
-      const started = await request<{ authorizationUrl: string }>('POST', `/v1/orgs/${org}/connections/${connector}/authorize`, {}, { server });
-      if (started.status !== 200) throw new Error(`authorize: ${started.status} ${started.text}`);
-      const callback = await completeConsentHeadlessly(started.body.authorizationUrl, {
-        username: authorizeOptions.username ?? 'alice',
-        password: authorizeOptions.username === 'bob' ? 'builder' : 'wonderland',
-        decision: authorizeOptions.decision ?? 'allow',
-      });
+      const { callback } = await env.consent(org, connector, authorizeOptions);
       const response = await fetch(callback, { redirect: 'manual', headers: { accept: 'text/html' } });
       seen.push(await response.clone().text());
       return response;
+    },
+    async connection(org, connector = 'acme', connectionOptions = {}) {
+      const response = await request<ConnectionView>('GET', `/v1/orgs/${org}/connections/${connector}`, undefined, connectionOptions);
+      expect(response.status).toBe(200);
+      return response.body;
+    },
+    storedConnection: (org, connector = 'acme') => readStoredConnection(servers[0]!.store, org, connector),
+    async storedTokens(org, connector = 'acme') {
+      const stored = await readStoredTokens(servers[0]!.store, cipher, org, connector);
+      for (const token of [stored.accessToken, stored.refreshToken]) if (token !== null) tokens.add(token);
+      return stored;
+    },
+    tokensSeen: () => [...tokens],
+    expectNoSecretShown() {
+      const haystacks = [captured.output(), ...seen];
+      for (const secret of [...tokens, DEMO_CLIENT_SECRET]) {
+        for (const haystack of haystacks) expect(haystack.includes(secret)).toBe(false);
+      }
     },
     async close() {
       await Promise.all(servers.map((s) => s.close()));
       await demo.close();
       rmSync(dataDir, { recursive: true, force: true });
+      await opened?.cleanup();
     },
   };
   return env;

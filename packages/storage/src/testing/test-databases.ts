@@ -69,6 +69,19 @@ function redactUrl(url: string): string {
   }
 }
 
+/** Opens a store on a fresh database; `cleanup` closes it, then removes the database. */
+async function openFresh(config: StorageConfig, removeDatabase: () => void | Promise<void>): Promise<OpenedTestDatabase> {
+  const store = await openStore(config);
+  return {
+    store,
+    config,
+    async cleanup() {
+      await store.close();
+      await removeDatabase();
+    },
+  };
+}
+
 function sqliteDatabase(): TestDatabase {
   return {
     name: 'sqlite',
@@ -76,15 +89,7 @@ function sqliteDatabase(): TestDatabase {
       // A real file rather than :memory:, so WAL is exercised and a second store can open it.
       const dir = mkdtempSync(join(tmpdir(), 'switchboard-test-'));
       const config: StorageConfig = { kind: 'sqlite', file: join(dir, 'switchboard.db') };
-      const store = await openStore(config);
-      return {
-        store,
-        config,
-        async cleanup() {
-          await store.close();
-          rmSync(dir, { recursive: true, force: true });
-        },
-      };
+      return openFresh(config, () => rmSync(dir, { recursive: true, force: true }));
     },
   };
 }
@@ -96,21 +101,15 @@ function postgresDatabase(url: string): TestDatabase {
       const schema = newSchemaName();
       // Small pools: many test files run in parallel against one server.
       const config: StorageConfig = { kind: 'postgres', url, schema, poolSize: 4 };
-      const store = await openStore(config);
-      return {
-        store,
-        config,
-        async cleanup() {
-          await store.close();
-          const client = new pg.Client({ connectionString: url });
-          await client.connect();
-          try {
-            await client.query(`drop schema if exists "${schema}" cascade`);
-          } finally {
-            await client.end();
-          }
-        },
-      };
+      return openFresh(config, async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          await client.query(`drop schema if exists "${schema}" cascade`);
+        } finally {
+          await client.end();
+        }
+      });
     },
   };
 }

@@ -1,7 +1,11 @@
-import type { DemoService } from '@switchboard/demo';
+import type { DemoService } from './demo-service.js';
 
-/** The `acme` connector for the bundled demo service, as a builder would define it. */
-export function demoConnector(demo: DemoService) {
+/**
+ * What a running demo publishes about itself for Switchboard: the `acme` connector a builder
+ * would enter (the body of `POST /v1/connectors`), with this demo's own endpoints, scopes and
+ * issuer. The CLI's demo bootstrap and the server's test harness register exactly this.
+ */
+export function acmeConnectorDefinition(demo: DemoService) {
   return {
     name: 'Acme CRM',
     apiName: 'acme',
@@ -18,8 +22,11 @@ export function demoConnector(demo: DemoService) {
   };
 }
 
-/** The demo connector's APIs: `acme.listcontacts`, `acme.createcontact`, `acme.uploadfile`. */
-export function demoApis(demo: DemoService) {
+/**
+ * The demo's REST API as Switchboard API definitions (bodies of `POST /v1/connectors/acme/apis`):
+ * `acme.listcontacts`, `acme.createcontact`, `acme.uploadfile`.
+ */
+export function acmeApiDefinitions(demo: DemoService) {
   return [
     { name: 'List contacts', apiName: 'listcontacts', description: 'All contacts of the connected user.', method: 'GET', url: `${demo.apiBaseUrl}/contacts` },
     {
