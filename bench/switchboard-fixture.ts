@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { completeConsentHeadlessly, startDemo, type DemoService } from '@switchboard/demo';
+import { acmeConnectorDefinition, completeConsentHeadlessly, startDemo, type DemoService } from '@switchboard/demo';
 import { parseConfig, startServer, type RunningServer } from '@switchboard/server';
-import { fakeClock, type FakeClock } from './fake-clock.js';
+import { manualClock, type ManualClock } from '@switchboard/core';
 
 /** The connector the bench creates; invoke targets are `bench.<api>`. */
 export const BENCH_CONNECTOR = 'bench';
@@ -17,7 +17,7 @@ export interface SwitchboardFixture {
   readonly server: RunningServer;
   readonly demo: DemoService;
   /** Switchboard's clock; the demo keeps real time. */
-  readonly clock: FakeClock;
+  readonly clock: ManualClock;
   /** Headers of an admin-key JSON request. */
   readonly headers: Record<string, string>;
   /** e.g. http://127.0.0.1:PORT/v1/orgs/dev/invoke/bench.contacts */
@@ -35,7 +35,7 @@ export interface SwitchboardFixture {
  */
 export async function startSwitchboardFixture(options: { upstreamUrl: string }): Promise<SwitchboardFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
-  const clock = fakeClock();
+  const clock = manualClock();
   const adminKey = randomBytes(24).toString('base64url');
   const config = parseConfig({
     SWITCHBOARD_PORT: '0',
@@ -65,18 +65,7 @@ export async function startSwitchboardFixture(options: { upstreamUrl: string }):
 
   try {
     demo = await startDemo({ clients: [{ ...client, redirectUris: [server.redirectUrl] }] });
-    await request('POST', '/v1/connectors', {
-      name: 'Bench',
-      apiName: BENCH_CONNECTOR,
-      serviceName: 'Acme CRM (bench)',
-      authorizationUrl: demo.authorizationUrl,
-      tokenUrl: demo.tokenUrl,
-      revokeUrl: demo.revocationUrl,
-      revokeUsing: 'refresh_token',
-      scopes: demo.scopes,
-      authorizationParams: demo.authorizationParams,
-      issuer: demo.issuer,
-    }, 201);
+    await request('POST', '/v1/connectors', { ...acmeConnectorDefinition(demo), name: 'Bench', apiName: BENCH_CONNECTOR, serviceName: 'Acme CRM (bench)' }, 201);
     await request('PUT', `/v1/connectors/${BENCH_CONNECTOR}/credentials`, client, 200);
     await request('POST', `/v1/connectors/${BENCH_CONNECTOR}/apis`, { name: 'Contacts (bench upstream)', apiName: UPSTREAM_API, method: 'GET', url: `${options.upstreamUrl}/contacts` }, 201);
     await request('POST', `/v1/connectors/${BENCH_CONNECTOR}/apis`, { name: 'Contacts (demo API)', apiName: DEMO_API, method: 'GET', url: `${demo.apiBaseUrl}/contacts` }, 201);

@@ -1,6 +1,6 @@
 import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fakeClock } from './testing/fake-clock.js';
+import { manualClock } from '@switchboard/core';
 import { createTestEnvironment, type TestEnvironment } from './testing/test-environment.js';
 
 /**
@@ -30,7 +30,7 @@ if (postgres.length === 0) {
 }
 
 describe.each(postgres)(`${INSTANCES} instances on one $name schema`, (database) => {
-  const clock = fakeClock();
+  const clock = manualClock();
   let env: TestEnvironment;
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { completeConsentHeadlessly } from '@switchboard/demo';
 import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from './testing/closed-port.js';
-import { fakeClock } from './testing/fake-clock.js';
+import { manualClock } from '@switchboard/core';
 import { createTestEnvironment, DEMO_CLIENT, DEMO_CLIENT_ID, type TestEnvironment } from './testing/test-environment.js';
 
 /**
@@ -16,7 +16,7 @@ import { createTestEnvironment, DEMO_CLIENT, DEMO_CLIENT_ID, type TestEnvironmen
  */
 
 describe.each(testDatabases())('OAuth authorization flow on $name', (database) => {
-  const clock = fakeClock();
+  const clock = manualClock();
   let env: TestEnvironment;
 
   beforeAll(async () => {

@@ -10,7 +10,7 @@ import { testDatabases, type OpenedTestDatabase } from '@switchboard/storage/tes
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './testing/expect-problem.js';
-import { fakeClock } from './testing/fake-clock.js';
+import { manualClock } from '@switchboard/core';
 import { createTestEnvironment, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type TestEnvironment } from './testing/test-environment.js';
 
 /**
@@ -102,7 +102,7 @@ const nonLoopbackTargets = [
 describe.each(testDatabases())('security on $name', (database) => {
   let opened: OpenedTestDatabase;
   let env: TestEnvironment;
-  const clock = fakeClock();
+  const clock = manualClock();
   let trap: Awaited<ReturnType<typeof startTrap>>;
   let redirector: Awaited<ReturnType<typeof startRedirector>>;
   const canaries = new Set<string>([DEMO_CLIENT_SECRET]);

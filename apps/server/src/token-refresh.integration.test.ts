@@ -4,7 +4,7 @@ import type { ConnectionView } from '@switchboard/contracts';
 import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort } from './testing/closed-port.js';
-import { fakeClock } from './testing/fake-clock.js';
+import { manualClock } from '@switchboard/core';
 import { createTestEnvironment, DEMO_CLIENT, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type TestEnvironment } from './testing/test-environment.js';
 
 /**
@@ -56,7 +56,7 @@ async function revokeAtDemo(env: TestEnvironment, token: string): Promise<void> 
 }
 
 describe.each(testDatabases())('token refresh on $name', (database) => {
-  const clock = fakeClock();
+  const clock = manualClock();
   let env: TestEnvironment;
   const stubs: Server[] = [];
 
@@ -353,7 +353,7 @@ describe.each(testDatabases())('token refresh on $name', (database) => {
 });
 
 describe.each(testDatabases())('token refresh with the demo down on $name', (database) => {
-  const clock = fakeClock();
+  const clock = manualClock();
   let env: TestEnvironment;
 
   beforeAll(async () => {

@@ -29,3 +29,4 @@ export * from './connections/connection-service.js';
 export * from './invoke/invoke-api.js';
 export * from './invoke/map-upstream-response.js';
 export * from './invoke/normalize-invoke-data.js';
+export * from './ports/manual-clock.js';
