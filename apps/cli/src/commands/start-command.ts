@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { startDemo, type DemoService } from '@switchboard/demo';
+import type { DemoService } from '@switchboard/demo';
 import { ConfigError, parseConfig, startServer, type RunningServer } from '@switchboard/server';
-import { bootstrapDemo } from '../demo/bootstrap-demo.js';
 import { printBanner } from '../print-banner.js';
 import { parseStartFlags, startHelp } from './start-flags.js';
 
@@ -45,6 +44,8 @@ export async function runStart(argv: readonly string[], env: NodeJS.ProcessEnv):
     let demoInfo;
     if (options.demo) {
       const client = { clientId: 'switchboard-demo', clientSecret: randomBytes(24).toString('base64url') };
+      // Loaded only when wanted: oidc-provider is heavy and warns about Node 20 at import time.
+      const [{ startDemo }, { bootstrapDemo }] = await Promise.all([import('@switchboard/demo'), import('../demo/bootstrap-demo.js')]);
       demo = await startDemo({ port: options.demoPort, clients: [{ ...client, redirectUris: [server.redirectUrl] }] });
       const link = await bootstrapDemo(server, demo, client);
       demoInfo = { demo, authorizationUrl: link.authorizationUrl, expiresAt: link.expiresAt };
