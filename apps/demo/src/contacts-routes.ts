@@ -9,7 +9,12 @@ const newContactSchema = z.strictObject({
   First_Name: z.string().trim().min(1),
   Last_Name: z.string().trim().min(1),
   Email_ID: z.string().trim().min(1),
-  Phone_Number: z.string().trim().min(1).optional(),
+  // The seed's own example sends `data.put("Phone_Number", "")`: empty means "no phone number".
+  Phone_Number: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
 });
 
 /** `/contacts`: list, read and create the caller's contacts. */
