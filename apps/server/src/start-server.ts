@@ -66,8 +66,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
 
   // Listen before wiring so a port-0 start knows its own URL (the redirect URL depends on it).
   let app: Hono | undefined;
+  // The env ({ incoming, outgoing }) lets JSON routes read the body from the Node request.
   const server = createAdaptorServer({
-    fetch: (request: Request) => (app ? app.fetch(request) : new Response('starting', { status: 503 })),
+    fetch: (request: Request, env: unknown) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

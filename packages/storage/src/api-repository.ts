@@ -1,25 +1,9 @@
 import type { ApiDefinition, ApiPatch, ApiRepository } from '@switchboard/core';
-import type { Kysely, Selectable, Updateable } from 'kysely';
-import { fromDbDate, fromDbJson, toDbDate, toDbJson } from './column-codec.js';
+import type { Kysely, Updateable } from 'kysely';
+import { apiFromRow } from './api-row.js';
+import { toDbDate, toDbJson } from './column-codec.js';
 import type { ApisTable, Database } from './schema.js';
 import { translateDatabaseError } from './translate-database-error.js';
-
-function fromRow(row: Selectable<ApisTable>): ApiDefinition {
-  return {
-    id: row.id,
-    connectorId: row.connector_id,
-    apiName: row.api_name,
-    name: row.name,
-    description: row.description,
-    method: row.method,
-    url: row.url,
-    headers: fromDbJson<ApiDefinition['headers']>(row.headers),
-    query: fromDbJson<ApiDefinition['query']>(row.query),
-    body: fromDbJson<ApiDefinition['body']>(row.body),
-    createdAt: fromDbDate(row.created_at),
-    updatedAt: fromDbDate(row.updated_at),
-  };
-}
 
 /** Only the fields present in the patch; `undefined` means "leave as is". */
 function patchToRow(patch: ApiPatch): Updateable<ApisTable> {
@@ -70,7 +54,7 @@ export function createApiRepository(db: Kysely<Database>): ApiRepository {
         .where('connector_id', '=', connectorId)
         .where('api_name', '=', apiName)
         .executeTakeFirst();
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : apiFromRow(row);
     },
 
     /** Ordered by apiName. */
@@ -81,7 +65,7 @@ export function createApiRepository(db: Kysely<Database>): ApiRepository {
         .where('connector_id', '=', connectorId)
         .orderBy('api_name')
         .execute();
-      return rows.map(fromRow);
+      return rows.map(apiFromRow);
     },
 
     async update(connectorId, apiName, patch, updatedAt) {
@@ -92,7 +76,7 @@ export function createApiRepository(db: Kysely<Database>): ApiRepository {
         .where('api_name', '=', apiName)
         .returningAll()
         .executeTakeFirst();
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : apiFromRow(row);
     },
 
     async delete(connectorId, apiName) {

@@ -1,41 +1,9 @@
 import type { Connector, ConnectorPatch, ConnectorRepository } from '@switchboard/core';
-import type { Kysely, Selectable, Updateable } from 'kysely';
-import {
-  fromDbBoolean,
-  fromDbDate,
-  fromDbJson,
-  toDbBoolean,
-  toDbDate,
-  toDbJson,
-} from './column-codec.js';
+import type { Kysely, Updateable } from 'kysely';
+import { toDbBoolean, toDbDate, toDbJson } from './column-codec.js';
+import { connectorFromRow } from './connector-row.js';
 import type { ConnectorsTable, Database } from './schema.js';
 import { translateDatabaseError } from './translate-database-error.js';
-
-function fromRow(row: Selectable<ConnectorsTable>): Connector {
-  return {
-    id: row.id,
-    apiName: row.api_name,
-    name: row.name,
-    description: row.description,
-    serviceName: row.service_name,
-    signupUrl: row.signup_url,
-    authorizationUrl: row.authorization_url,
-    tokenUrl: row.token_url,
-    refreshUrl: row.refresh_url,
-    revokeUrl: row.revoke_url,
-    revokeUsing: row.revoke_using,
-    scopes: fromDbJson<Connector['scopes']>(row.scopes),
-    scopeSeparator: row.scope_separator,
-    pkce: fromDbBoolean(row.pkce),
-    clientAuthMethod: row.client_auth_method,
-    authorizationParams: fromDbJson<Connector['authorizationParams']>(row.authorization_params),
-    tokenParams: fromDbJson<Connector['tokenParams']>(row.token_params),
-    tokenPlacement: fromDbJson<Connector['tokenPlacement']>(row.token_placement),
-    issuer: row.issuer,
-    createdAt: fromDbDate(row.created_at),
-    updatedAt: fromDbDate(row.updated_at),
-  };
-}
 
 /** Only the fields present in the patch; `undefined` means "leave as is". */
 function patchToRow(patch: ConnectorPatch): Updateable<ConnectorsTable> {
@@ -97,18 +65,18 @@ export function createConnectorRepository(db: Kysely<Database>): ConnectorReposi
 
     async get(id) {
       const row = await db.selectFrom('connectors').selectAll().where('id', '=', id).executeTakeFirst();
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : connectorFromRow(row);
     },
 
     async getByApiName(apiName) {
       const row = await db.selectFrom('connectors').selectAll().where('api_name', '=', apiName).executeTakeFirst();
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : connectorFromRow(row);
     },
 
     /** Ordered by apiName, the name users know a connector by. */
     async list() {
       const rows = await db.selectFrom('connectors').selectAll().orderBy('api_name').execute();
-      return rows.map(fromRow);
+      return rows.map(connectorFromRow);
     },
 
     async update(id, patch, updatedAt) {
@@ -118,7 +86,7 @@ export function createConnectorRepository(db: Kysely<Database>): ConnectorReposi
         .where('id', '=', id)
         .returningAll()
         .executeTakeFirst();
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : connectorFromRow(row);
     },
 
     async delete(id) {

@@ -6,14 +6,21 @@ import { createConnectionLock, type ConnectionLockOptions } from './connection-l
 import { createConnectionRepository } from './connection-repository.js';
 import { createConnectorRepository } from './connector-repository.js';
 import { createCredentialsRepository } from './credentials-repository.js';
+import { createInvocationRepository } from './invocation-repository.js';
 import { createOrgRepository } from './org-repository.js';
 import type { Database } from './schema.js';
+import type { SqliteReadNow } from './sqlite/sqlite-dialect.js';
+
+export interface CreateStoreOptions {
+  /** SQLite: hot-path reads skip kysely's executor (see `createSqliteDialect`). */
+  readonly readNow?: SqliteReadNow;
+}
 
 /**
  * Assembles the Store over an open, migrated database. The repositories are dialect-agnostic;
  * only the refresh lock differs (see `createConnectionLock`).
  */
-export function createStore(lock: ConnectionLockOptions): Store {
+export function createStore(lock: ConnectionLockOptions, options: CreateStoreOptions = {}): Store {
   const db: Kysely<Database> = lock.db;
   const withConnectionLock = createConnectionLock(lock);
   return {
@@ -23,6 +30,7 @@ export function createStore(lock: ConnectionLockOptions): Store {
     orgs: createOrgRepository(db),
     connections: createConnectionRepository(db),
     authorizationRequests: createAuthorizationRequestRepository(db),
+    invocations: createInvocationRepository(db, options.readNow),
     withConnectionLock,
     async ping() {
       await sql`select 1`.execute(db);

@@ -21,9 +21,10 @@ export interface OpenStoreOptions {
  */
 export async function openStore(config: StorageConfig, options: OpenStoreOptions = {}): Promise<Store> {
   if (config.kind === 'sqlite') {
-    const db = new Kysely<Database>({ dialect: createSqliteDialect(config.file) });
+    const { dialect, readNow } = createSqliteDialect(config.file);
+    const db = new Kysely<Database>({ dialect });
     await migrateOrDestroy(db);
-    return createStore({ kind: 'sqlite', db });
+    return createStore({ kind: 'sqlite', db }, { readNow });
   }
 
   const schema = config.schema ?? 'public';

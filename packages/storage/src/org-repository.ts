@@ -1,12 +1,9 @@
 import type { Org, OrgRepository } from '@switchboard/core';
-import type { Kysely, Selectable } from 'kysely';
-import { fromDbDate, toDbDate } from './column-codec.js';
-import type { Database, OrgsTable } from './schema.js';
+import type { Kysely } from 'kysely';
+import { toDbDate } from './column-codec.js';
+import { orgFromRow } from './org-row.js';
+import type { Database } from './schema.js';
 import { translateDatabaseError } from './translate-database-error.js';
-
-function fromRow(row: Selectable<OrgsTable>): Org {
-  return { id: row.id, name: row.name, createdAt: fromDbDate(row.created_at) };
-}
 
 function toRow(org: Org) {
   return { id: org.id, name: org.name, created_at: toDbDate(org.createdAt) };
@@ -24,13 +21,13 @@ export function createOrgRepository(db: Kysely<Database>): OrgRepository {
 
     async get(id) {
       const row = await db.selectFrom('orgs').selectAll().where('id', '=', id).executeTakeFirst();
-      return row === undefined ? undefined : fromRow(row);
+      return row === undefined ? undefined : orgFromRow(row);
     },
 
     /** Oldest first (the built-in `dev` org leads); id breaks ties. */
     async list() {
       const rows = await db.selectFrom('orgs').selectAll().orderBy('created_at').orderBy('id').execute();
-      return rows.map(fromRow);
+      return rows.map(orgFromRow);
     },
 
     async ensure(org) {

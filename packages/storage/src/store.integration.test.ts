@@ -489,6 +489,114 @@ describe.each(testDatabases())('store on $name', (database) => {
     });
   });
 
+  describe('invocations', () => {
+    it('loads org, connector, API and connection in one call', async () => {
+      const { connector, org } = await connectorAndOrg();
+      const api = anApi(connector.id, { description: null, updatedAt: at(7) });
+      await store.apis.insert(api);
+      await store.apis.insert(anApi(connector.id));
+      const connection = await store.connections.saveAuthorized({
+        idIfNew: randomUUID(),
+        orgId: org.id,
+        connectorId: connector.id,
+        tokens: someTokens('invoke', { expiresAt: null, fieldsEncrypted: null }),
+        now: t0,
+      });
+      const other = anOrg();
+      await store.orgs.insert(other);
+      await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: other.id, connectorId: connector.id, tokens: someTokens('other'), now: t0 });
+
+      const loaded = await store.invocations.load(org.id, connector.apiName, api.apiName);
+      expect(loaded).toEqual({ org, connector, api, connection });
+      expect(loaded.connection).toEqual(await store.connections.get(org.id, connector.id));
+      expect(loaded.connector?.createdAt).toBeInstanceOf(Date);
+    });
+
+    it('tells which part is missing: org, connector, API or connection', async () => {
+      const { connector, org } = await connectorAndOrg();
+      const api = anApi(connector.id);
+      await store.apis.insert(api);
+      const none = { org: undefined, connector: undefined, api: undefined, connection: undefined };
+
+      expect(await store.invocations.load('missing', connector.apiName, api.apiName)).toEqual(none);
+      expect(await store.invocations.load(org.id, 'missing', api.apiName)).toEqual({ ...none, org });
+      expect(await store.invocations.load(org.id, connector.apiName, 'missing')).toEqual({ ...none, org, connector });
+      expect(await store.invocations.load(org.id, connector.apiName, api.apiName)).toEqual({ ...none, org, connector, api });
+    });
+
+    it('hands out frozen records (SQLite reuses them while the database is unchanged)', async () => {
+      const { connector, org } = await connectorAndOrg();
+      const api = anApi(connector.id);
+      await store.apis.insert(api);
+      const loaded = await store.invocations.load(org.id, connector.apiName, api.apiName);
+      for (const record of [loaded, loaded.org, loaded.connector, loaded.connector?.scopes, loaded.connector?.tokenPlacement, loaded.api, loaded.api?.headers]) {
+        expect(Object.isFrozen(record)).toBe(true);
+      }
+      const again = await store.invocations.load(org.id, connector.apiName, api.apiName);
+      expect(again).toEqual(loaded);
+      if (database.name === 'sqlite') expect(again).toBe(loaded);
+    });
+
+    it('sees every change made since the last load at once', async () => {
+      const { connector, org } = await connectorAndOrg();
+      const api = anApi(connector.id);
+      await store.apis.insert(api);
+      const load = () => store.invocations.load(org.id, connector.apiName, api.apiName);
+      expect((await load()).connection).toBeUndefined();
+      expect(await load()).toEqual(await load());
+
+      const authorized = await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: org.id, connectorId: connector.id, tokens: someTokens('one'), now: t0 });
+      expect((await load()).connection).toEqual(authorized);
+
+      await store.apis.update(connector.id, api.apiName, { url: 'https://acme.example/v2' }, at(1));
+      expect((await load()).api?.url).toBe('https://acme.example/v2');
+
+      const refreshed = await store.withConnectionLock(authorized.id, (locked) => locked.saveRefreshed(someTokens('two'), at(2)));
+      expect((await load()).connection).toEqual(refreshed);
+      expect((await load()).connection?.tokenGeneration).toBe(authorized.tokenGeneration + 1);
+
+      await store.connections.clearTokens(authorized.id, at(3));
+      expect((await load()).connection?.status).toBe('not_authorized');
+
+      await store.connectors.delete(connector.id);
+      expect(await load()).toEqual({ org, connector: undefined, api: undefined, connection: undefined });
+    });
+
+    it('sees changes another instance on the same database made', async () => {
+      const { connector, org } = await connectorAndOrg();
+      const api = anApi(connector.id);
+      await store.apis.insert(api);
+      const load = () => store.invocations.load(org.id, connector.apiName, api.apiName);
+      expect((await load()).api?.name).toBe(api.name);
+      const other = await openStore(opened.config);
+      try {
+        await other.apis.update(connector.id, api.apiName, { name: 'Renamed elsewhere' }, at(1));
+        expect((await load()).api?.name).toBe('Renamed elsewhere');
+        const connection = await other.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: org.id, connectorId: connector.id, tokens: someTokens('x'), now: t0 });
+        expect((await load()).connection).toEqual(connection);
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('does not mix up records of other connectors and orgs', async () => {
+      const first = await connectorAndOrg();
+      const second = await connectorAndOrg();
+      const api = anApi(first.connector.id);
+      await store.apis.insert(api);
+      await store.apis.insert(anApi(second.connector.id, { apiName: api.apiName }));
+      await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: second.org.id, connectorId: first.connector.id, tokens: someTokens('x'), now: t0 });
+      await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: first.org.id, connectorId: second.connector.id, tokens: someTokens('y'), now: t0 });
+
+      const loaded = await store.invocations.load(first.org.id, first.connector.apiName, api.apiName);
+      expect(loaded).toEqual({ org: first.org, connector: first.connector, api, connection: undefined });
+      const crossed = await store.invocations.load(second.org.id, first.connector.apiName, api.apiName);
+      expect(crossed.connection?.orgId).toBe(second.org.id);
+      expect(crossed.connection?.connectorId).toBe(first.connector.id);
+      expect(crossed.api).toEqual(api);
+    });
+  });
+
   describe('authorization requests', () => {
     async function aRequest(overrides: { expiresAt?: Date; codeVerifierEncrypted?: string | null; returnTo?: string | null } = {}) {
       const { connector, org } = await connectorAndOrg();

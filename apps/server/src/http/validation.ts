@@ -1,5 +1,8 @@
+import type { IncomingMessage } from 'node:http';
 import { SwitchboardError } from '@switchboard/core';
+import type { Context } from 'hono';
 import type { z } from 'zod';
+import { nodeIncoming, payloadTooLarge, readNodeRequestBody } from './node-request-body.js';
 
 /** zod issues → `validation_failed` with one entry per failing field (unknown fields named). */
 export function validationError(error: z.ZodError, where: 'body' | 'query' | 'path'): SwitchboardError {
@@ -37,10 +40,14 @@ export function parseWith<T extends z.ZodType>(schema: T, value: unknown, where:
   return result.data;
 }
 
-/** Read a capped request body as text. */
-export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
+/**
+ * Read a capped request body as text: from the Node request when there is one (see
+ * `readNodeRequestBody`), else from the web Request's stream.
+ */
+export async function readBodyText(request: Request, maxBytes: number, incoming?: IncomingMessage): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new SwitchboardError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+  if (declared > maxBytes) throw payloadTooLarge(maxBytes);
+  if (incoming !== undefined) return (await readNodeRequestBody(incoming, maxBytes)).toString('utf8');
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -51,7 +58,7 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new SwitchboardError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
+      throw payloadTooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -64,8 +71,9 @@ const isJsonType = (contentType: string | null) => contentType !== null && /^app
  * Read and validate a JSON body. An empty body counts as `{}` (routes whose fields are all
  * optional); anything else must be declared JSON.
  */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes: number): Promise<z.infer<T>> {
-  const text = await readBodyText(request, maxBytes);
+export async function readJson<T extends z.ZodType>(c: Context, schema: T, maxBytes: number): Promise<z.infer<T>> {
+  const request = c.req.raw;
+  const text = await readBodyText(request, maxBytes, nodeIncoming(c));
   if (text.trim() === '') return parseWith(schema, {}, 'body');
   if (!isJsonType(request.headers.get('content-type'))) {
     throw new SwitchboardError('unsupported_media_type', 'Send the body as application/json.');

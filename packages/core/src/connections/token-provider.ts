@@ -13,7 +13,7 @@ import { createSingleFlight } from './single-flight.js';
 /** A usable access token with what the invoke pipeline needs alongside it. */
 export interface UsableToken {
   readonly accessToken: string;
-  /** Token-response fields for `${connection.<field>}` placeholders. */
+  /** Token-response fields for `${connection.<field>}` placeholders (decrypted when first read). */
   readonly fields: Readonly<Record<string, JsonValue>>;
   /** Pass back as `rejectedGeneration` when the upstream answered 401 with this token. */
   readonly generation: number;
@@ -21,11 +21,12 @@ export interface UsableToken {
 
 export interface TokenProvider {
   /**
-   * The stored token without any network I/O: throws `not_authorized` / `needs_reauthorization`;
-   * `needsRefresh` tells whether `getAccessToken` would refresh first. Lets the invoke pipeline
-   * validate its request before the first outbound call.
+   * The token of a connection the caller has just read (undefined: none), without any I/O:
+   * throws `not_authorized` / `needs_reauthorization`; `needsRefresh` tells whether
+   * `getAccessToken` would refresh first. Lets the invoke pipeline validate its request before
+   * the first outbound call.
    */
-  current(orgId: string, connector: Connector): Promise<{ token: UsableToken; needsRefresh: boolean }>;
+  current(connection: Connection | undefined, connector: Connector): { token: UsableToken; needsRefresh: boolean };
   /**
    * A valid access token for (org, connector): refreshed first when it expires within the skew,
    * or when `rejectedGeneration` says the upstream refused this generation (RFC 6750 §3.1 401).
@@ -137,14 +138,23 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
         details: { connector: connector.apiName, reason: connection.lastError?.message ?? null },
       });
     }
-    const ctx = (field: 'access_token' | 'fields') => connectionSecretContext(connection.orgId, connector.id, field);
-    const fields: Record<string, JsonValue> = connection.fieldsEncrypted === null ? {} : JSON.parse(cipher.decrypt(connection.fieldsEncrypted, ctx('fields')));
-    return { accessToken: cipher.decrypt(connection.accessTokenEncrypted, ctx('access_token')), fields, generation: connection.tokenGeneration };
+    const accessToken = cipher.decrypt(connection.accessTokenEncrypted, connectionSecretContext(connection.orgId, connector.id, 'access_token'));
+    const { fieldsEncrypted } = connection;
+    // Decrypted on first read only: most APIs have no `${connection.*}` placeholder, and an
+    // AES-GCM decrypt plus JSON.parse per invoke is a measurable share of its cost.
+    let fields: Readonly<Record<string, JsonValue>> | undefined;
+    return {
+      accessToken,
+      get fields() {
+        fields ??= fieldsEncrypted === null ? {} : (JSON.parse(cipher.decrypt(fieldsEncrypted, connectionSecretContext(connection.orgId, connector.id, 'fields'))) as Record<string, JsonValue>);
+        return fields;
+      },
+      generation: connection.tokenGeneration,
+    };
   };
 
   return {
-    async current(orgId, connector) {
-      const connection = await store.connections.get(orgId, connector.id);
+    current(connection, connector) {
       const token = usable(connection, connector);
       return { token, needsRefresh: connection !== undefined && needsRefresh(connection, undefined) };
     },

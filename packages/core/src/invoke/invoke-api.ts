@@ -1,9 +1,10 @@
 import type { ApiDefinition } from '../connectors/api-definition.js';
 import type { Connector } from '../connectors/connector.js';
-import { requireConnector } from '../connectors/require-connector.js';
+import { connectorNotFound } from '../connectors/require-connector.js';
+import type { Connection } from '../connections/connection.js';
 import type { TokenProvider, UsableToken } from '../connections/token-provider.js';
 import type { CoreDeps } from '../core-deps.js';
-import { requireOrg } from '../orgs/require-org.js';
+import { orgNotFound } from '../orgs/require-org.js';
 import { SwitchboardError } from '../switchboard-error.js';
 import { applyTokenPlacement } from './apply-token-placement.js';
 import { encodeMultipart } from './encode-multipart.js';
@@ -21,29 +22,34 @@ export interface InvokeRequest {
 
 /**
  * The engine behind `invokeConnector` and the SDK's `invokeAPI`. Steps, in order:
- * resolve (org, connector, API) → current token (no I/O) → render (all validation, before any
- * network I/O) → fresh token (refresh if expiring) → send → on 401 one forced refresh and one
- * retry (RFC 6750 §3.1) → map response.
+ * resolve (org, connector, API and connection in one read) → current token (no I/O) → render
+ * (all validation, before any network I/O) → fresh token (refresh if expiring) → send → on 401
+ * one forced refresh and one retry (RFC 6750 §3.1) → map response.
  */
 export function createInvokeService(deps: CoreDeps, tokens: TokenProvider) {
   const { store } = deps;
 
-  const resolve = async (request: InvokeRequest): Promise<{ connector: Connector; api: ApiDefinition }> => {
-    const [, connector] = await Promise.all([requireOrg(store, request.orgId), requireConnector(store, request.connectorApiName)]);
-    const api = await store.apis.get(connector.id, request.apiName);
+  /** Org, connector, API and connection in one store round trip; the first missing one is the error. */
+  const resolve = async (request: InvokeRequest): Promise<{ connector: Connector; api: ApiDefinition; connection: Connection | undefined }> => {
+    const { org, connector, api, connection } = await store.invocations.load(request.orgId, request.connectorApiName, request.apiName);
+    if (!org) throw orgNotFound(request.orgId);
+    if (!connector) throw connectorNotFound(request.connectorApiName);
     if (!api) {
       throw new SwitchboardError('not_found', `API '${connector.apiName}.${request.apiName}' does not exist.`, {
         details: { api: `${connector.apiName}.${request.apiName}` },
       });
     }
-    return { connector, api };
+    return { connector, api, connection };
   };
 
   const render = (api: ApiDefinition, data: NormalizedInvokeData, token: UsableToken): RenderedRequest =>
     renderRequest({
       api,
       variables: data.variables,
-      connectionFields: token.fields,
+      // A getter: `token.fields` decrypts on first read, needed only by `${connection.*}`.
+      get connectionFields() {
+        return token.fields;
+      },
       parts: data.parts,
       file: data.file,
       contentTypeOverride: data.contentType,
@@ -51,13 +57,16 @@ export function createInvokeService(deps: CoreDeps, tokens: TokenProvider) {
 
   const send = (request: RenderedRequest, connector: Connector, token: UsableToken): Promise<Response> => {
     const withToken = applyTokenPlacement(request, connector.tokenPlacement, token.accessToken);
-    const headers = new Headers(withToken.headers);
+    // The rendered pairs go to fetch as they are (a `HeadersInit`): it validates and combines them
+    // as `new Headers` would, without building a second Headers object first.
+    let headers = withToken.headers;
     // Rendered bodies are always backed by a plain ArrayBuffer (never shared memory).
     let body: Uint8Array<ArrayBuffer> | undefined;
     if (withToken.body.kind === 'bytes') body = withToken.body.bytes as Uint8Array<ArrayBuffer>;
     if (withToken.body.kind === 'multipart') {
       const encoded = encodeMultipart(withToken.body.parts);
-      headers.set('content-type', encoded.contentType);
+      // Replaces any Content-Type, as Headers#set did: only the encoder knows the boundary.
+      headers = [...headers.filter(([name]) => name.toLowerCase() !== 'content-type'), ['content-type', encoded.contentType]];
       body = encoded.bytes as Uint8Array<ArrayBuffer>;
     }
     return deps.fetch(withToken.url, { method: withToken.method, headers, ...(body ? { body } : {}) });
@@ -65,8 +74,8 @@ export function createInvokeService(deps: CoreDeps, tokens: TokenProvider) {
 
   return {
     async invoke(request: InvokeRequest): Promise<InvokeResult> {
-      const { connector, api } = await resolve(request);
-      const current = await tokens.current(request.orgId, connector);
+      const { connector, api, connection } = await resolve(request);
+      const current = tokens.current(connection, connector);
       let token = current.token;
       let rendered = render(api, request.data, token);
       if (current.needsRefresh) {

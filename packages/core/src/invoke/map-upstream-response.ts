@@ -35,9 +35,11 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Turn an upstream response into `{status, headers, body}`: JSON parsed, text as text, else base64. */
 export async function mapUpstreamResponse(response: Response): Promise<InvokeResult> {
   const headers: Record<string, string> = {};
-  const named = new Set((response.headers.get('connection') ?? '').split(',').map((v) => v.trim().toLowerCase()));
+  // Fields a `Connection` header names are hop-by-hop too (RFC 9110 §7.6.1).
+  const connection = response.headers.get('connection');
+  const named = connection === null ? null : new Set(connection.split(',').map((v) => v.trim().toLowerCase()));
   response.headers.forEach((value, name) => {
-    if (!DROPPED.has(name) && !named.has(name)) headers[name] = value;
+    if (!DROPPED.has(name) && named?.has(name) !== true) headers[name] = value;
   });
   const bytes = new Uint8Array(await response.arrayBuffer());
   return { status: response.status, headers, body: decodeBody(bytes, response.headers.get('content-type') ?? '') };

@@ -1,3 +1,5 @@
+import { memoizeByText } from './memoize-by-text.js';
+
 /** One piece of a template: literal text, or a `${name}` placeholder. */
 export type TemplateSegment =
   | { readonly kind: 'literal'; readonly text: string }
@@ -22,7 +24,12 @@ const tokenPattern = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
  * `${}`, an unterminated `${a`): such text is left for the target format to accept or reject.
  * Adjacent literal text is merged, so literal and placeholder segments alternate.
  */
-export function parseTemplate(template: string): TemplateSegment[] {
+export const parseTemplate: (template: string) => readonly TemplateSegment[] = memoizeByText(parseTemplateText, {
+  maxEntries: 2048,
+  maxTextLength: 2048,
+});
+
+function parseTemplateText(template: string): TemplateSegment[] {
   const segments: TemplateSegment[] = [];
   let literal = '';
   let last = 0;

@@ -212,3 +212,32 @@ describe('renderRequest: the whole request', () => {
     expect(text(request.body)).toBe('{"Name": "Acme", "NumberOfEmployees": 42}');
   });
 });
+
+describe('renderRequest: connection fields', () => {
+  const input = (template: ApiTemplate, reads: { count: number }): RenderRequestInput => ({
+    api: template,
+    variables: { id: 7, extra: 'x' },
+    get connectionFields() {
+      reads.count += 1;
+      return { instance_url: 'https://h.test', tenant: 't1' };
+    },
+    parts: [],
+  });
+
+  it('never reads them when no placeholder needs them (they are decrypted on first read)', () => {
+    const reads = { count: 0 };
+    const request = renderRequest(input(api({ url: 'https://api.example.com/c/${id}', body: { type: 'json' } }), reads));
+    expect(request.url.href).toBe('https://api.example.com/c/7');
+    expect(text(request.body)).toBe('{"extra":"x"}');
+    expect(reads.count).toBe(0);
+  });
+
+  it('reads them once however many placeholders use them', () => {
+    const reads = { count: 0 };
+    const template = api({ url: '${connection.instance_url}/c/${id}', headers: { 'X-Tenant': '${connection.tenant}' } });
+    const request = renderRequest(input(template, reads));
+    expect(request.url.href).toBe('https://h.test/c/7');
+    expect(request.headers).toContainEqual(['X-Tenant', 't1']);
+    expect(reads.count).toBe(1);
+  });
+});

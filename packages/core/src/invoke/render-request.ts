@@ -14,7 +14,10 @@ import type { RenderedRequest } from './rendered-request.js';
 export interface RenderRequestInput {
   readonly api: ApiTemplate;
   readonly variables: Readonly<Record<string, JsonValue>>;
-  /** The connection's fields for `${connection.<field>}`, keyed by field name (`instance_url`). */
+  /**
+   * The connection's fields for `${connection.<field>}`, keyed by field name (`instance_url`).
+   * Read only when a placeholder needs it (a getter here can defer decrypting them).
+   */
   readonly connectionFields: Readonly<Record<string, JsonValue>>;
   readonly parts: readonly Part[];
   readonly file?: FilePart | undefined;
@@ -42,7 +45,7 @@ const isContentType = ([name]: readonly [string, string]) => name.toLowerCase() 
 export function renderRequest(input: RenderRequestInput): RenderedRequest {
   const { api } = input;
   const bodyType = effectiveBodyType(api, input.contentTypeOverride);
-  const values = createPlaceholderValues(input.variables, input.connectionFields);
+  const values = createPlaceholderValues(input.variables, () => input.connectionFields);
 
   assertNoMissingVariables(placeholdersOf(api, bodyType), values);
 

@@ -1,3 +1,4 @@
+import { memoizeByText } from './memoize-by-text.js';
 import { parseTemplate } from './parse-template.js';
 
 /** Where the origin (scheme, host, port) of a URL template comes from. */
@@ -31,7 +32,12 @@ const connectionPattern = /^\$\{(connection\.[A-Za-z_][A-Za-z0-9_.-]*)\}/;
  * be exactly one `${connection.<field>}` followed by `/`, `?`, `#` or the end — a request variable
  * there would let any caller point the access token at a host of their choice.
  */
-export function splitUrlTemplate(template: string): UrlTemplateParts | { readonly error: string } {
+export const splitUrlTemplate: (template: string) => UrlTemplateParts | { readonly error: string } = memoizeByText(splitUrlTemplateText, {
+  maxEntries: 1024,
+  maxTextLength: 2048,
+});
+
+function splitUrlTemplateText(template: string): UrlTemplateParts | { readonly error: string } {
   let origin: UrlTemplateOrigin;
   let rest: string;
   const absolute = absolutePattern.exec(template);

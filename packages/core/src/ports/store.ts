@@ -70,6 +70,27 @@ export interface ConnectionRepository {
   delete(id: string): Promise<boolean>;
 }
 
+/** What one invoke reads before it renders anything. */
+export interface InvocationTarget {
+  readonly org: Org | undefined;
+  /** The connector with the requested API name; undefined also when the org is. */
+  readonly connector: Connector | undefined;
+  /** The connector's API with the requested name; undefined also when the connector is. */
+  readonly api: ApiDefinition | undefined;
+  /** The org's connection to the connector (any status); undefined also when the connector is. */
+  readonly connection: Connection | undefined;
+}
+
+/** The invoke hot path's read: one round trip instead of one query per record. */
+export interface InvocationRepository {
+  /**
+   * The org, the connector by API name, its API by name and the org's connection to the
+   * connector, read together in one query. Each part is undefined when it, or a part it hangs
+   * off, does not exist, so callers report the first missing one.
+   */
+  load(orgId: string, connectorApiName: string, apiName: string): Promise<InvocationTarget>;
+}
+
 /** Operations allowed while the refresh lock of one connection is held. */
 export interface LockedConnection {
   /** The row as it is now (re-read after the lock was taken). */
@@ -99,6 +120,7 @@ export interface Store {
   readonly orgs: OrgRepository;
   readonly connections: ConnectionRepository;
   readonly authorizationRequests: AuthorizationRequestRepository;
+  readonly invocations: InvocationRepository;
   /**
    * Run `fn` while holding the refresh lock of one connection, across every instance that shares
    * the database. PostgreSQL: a transaction with `SELECT … FOR UPDATE` (writes in `fn` commit with

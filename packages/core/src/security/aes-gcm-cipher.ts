@@ -44,7 +44,10 @@ export function createAesGcmCipher(keys: readonly CipherKey[]): Cipher {
       const decipher = createDecipheriv('aes-256-gcm', key, iv);
       decipher.setAAD(Buffer.from(context, 'utf8'));
       decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-      return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+      const plaintext = decipher.update(body.subarray(0, body.length - TAG_BYTES));
+      // GCM is a stream mode: final() adds no bytes; it checks the tag (and throws if it fails).
+      decipher.final();
+      return plaintext.toString('utf8');
     },
   };
 }

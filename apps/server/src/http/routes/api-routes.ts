@@ -6,7 +6,7 @@ import { readJson } from '../validation.js';
 
 export function apiRoutes(app: Hono, apis: ApiService, maxBytes: number): void {
   on(app, endpoints.createApi, async (c) =>
-    respond(c, endpoints.createApi, await apis.create(c.req.param('connector')!, await readJson(c.req.raw, endpoints.createApi.body, maxBytes))),
+    respond(c, endpoints.createApi, await apis.create(c.req.param('connector')!, await readJson(c, endpoints.createApi.body, maxBytes))),
   );
   on(app, endpoints.listApis, async (c) => respond(c, endpoints.listApis, { items: await apis.list(c.req.param('connector')!) }));
   on(app, endpoints.getApi, async (c) => respond(c, endpoints.getApi, await apis.get(c.req.param('connector')!, c.req.param('api')!)));
@@ -14,7 +14,7 @@ export function apiRoutes(app: Hono, apis: ApiService, maxBytes: number): void {
     respond(
       c,
       endpoints.updateApi,
-      await apis.update(c.req.param('connector')!, c.req.param('api')!, await readJson(c.req.raw, endpoints.updateApi.body, maxBytes)),
+      await apis.update(c.req.param('connector')!, c.req.param('api')!, await readJson(c, endpoints.updateApi.body, maxBytes)),
     ),
   );
   on(app, endpoints.deleteApi, async (c) => {

@@ -8,7 +8,7 @@ import { parseWith, readJson } from '../validation.js';
 
 export function connectionRoutes(app: Hono, connections: ConnectionService, logger: Logger, maxBytes: number): void {
   on(app, endpoints.startAuthorization, async (c) => {
-    const body = await readJson(c.req.raw, endpoints.startAuthorization.body, maxBytes);
+    const body = await readJson(c, endpoints.startAuthorization.body, maxBytes);
     const started = await connections.startAuthorization({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')!, returnTo: body.returnTo });
     return respond(c, endpoints.startAuthorization, { authorizationUrl: started.authorizationUrl, expiresAt: started.expiresAt.toISOString() });
   });

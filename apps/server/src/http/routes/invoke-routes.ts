@@ -81,7 +81,7 @@ export function invokeRoutes(app: Hono, invoke: InvokeService, maxBytes: number)
       throw new SwitchboardError('not_found', 'Invoke `<connector>.<api>`, e.g. `acme.listcontacts`.');
     }
     const isMultipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
-    const data = isMultipart ? await readMultipart(c.req.raw, maxBytes) : normalizeInvokeData(await readJson(c.req.raw, invokeDataSchema, maxBytes));
+    const data = isMultipart ? await readMultipart(c.req.raw, maxBytes) : normalizeInvokeData(await readJson(c, invokeDataSchema, maxBytes));
     const result = await invoke.invoke({ orgId: c.req.param('org')!, connectorApiName: target.slice(0, dot), apiName: target.slice(dot + 1), data });
     return c.json(result, 200);
   });
