@@ -8,7 +8,7 @@ import { acmeApiDefinitions, acmeConnectorDefinition, completeConsentHeadlessly,
 import type { StorageConfig } from '@switchboard/storage';
 import type { OpenedTestDatabase, TestDatabase } from '@switchboard/storage/testing';
 import { expect } from 'vitest';
-import { parseConfig, type ConfigSource } from '../config.js';
+import { parseConfig, type ConfigSource, type ServerConfig } from '../config.js';
 import { startServer, type RunningServer } from '../start-server.js';
 import { resolveSecrets } from '../startup/key-files.js';
 import { captureLogger } from './capture-logger.js';
@@ -32,6 +32,8 @@ export interface TestEnvironmentOptions {
   readonly clock?: Clock;
   readonly accessTokenTtlSeconds?: number;
   readonly env?: ConfigSource;
+  /** Shorter outbound/token timeouts, for tests of the timeout paths. */
+  readonly limits?: Partial<ServerConfig['limits']>;
   readonly logger?: Logger;
 }
 
@@ -114,7 +116,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
   const logger = options.logger ?? captured.logger;
   const seen: string[] = [];
   const tokens = new Set<string>();
-  const config = parseConfig({
+  const parsed = parseConfig({
     SWITCHBOARD_PORT: '0',
     SWITCHBOARD_DATA_DIR: dataDir,
     SWITCHBOARD_ALLOW_PRIVATE_NETWORK: '127.0.0.1,localhost',
@@ -122,6 +124,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     SWITCHBOARD_ADMIN_KEY: 'test-admin-key-0123456789abcdef',
     ...options.env,
   });
+  const config: ServerConfig = options.limits ? { ...parsed, limits: { ...parsed.limits, ...options.limits } } : parsed;
   const cipher = createAesGcmCipher((await resolveSecrets(config)).encryptionKeys);
   const servers: RunningServer[] = [];
   let opened: OpenedTestDatabase | undefined;
