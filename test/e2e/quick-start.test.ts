@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,17 @@ describe('switchboard start (quick start)', () => {
 
     const revoked = await fetch(`${api}/v1/orgs/dev/connections/acme`, { method: 'DELETE', headers: auth });
     expect(await revoked.json()).toEqual({ status: 'not_authorized', providerRevocation: 'succeeded' });
+  });
+
+  it('refuses a second server on the same SQLite data dir, naming the owner and the way out', () => {
+    const second = spawnSync(process.execPath, ['apps/cli/bin/switchboard.js', 'start', '--no-demo', '--port', '0', '--data-dir', dataDir], {
+      env: { PATH: process.env['PATH'] ?? '' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toMatch(new RegExp(`Another Switchboard process \\(pid ${child.pid}\\)`));
+    expect(second.stderr).toContain('SWITCHBOARD_DATABASE_URL');
   });
 
   it('stops cleanly on SIGTERM', async () => {

@@ -22,6 +22,7 @@ import type { ServerConfig } from './config.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { createLogger } from './startup/create-logger.js';
 import { insecureHttpPolicy } from './startup/insecure-http-policy.js';
+import { acquireInstanceLock } from './startup/instance-lock.js';
 import { resolveSecrets } from './startup/key-files.js';
 
 export interface StartServerOptions {
@@ -62,7 +63,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   }
   const storage: StorageConfig =
     options.storage ?? (config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'sqlite', file: join(config.dataDir, 'switchboard.db') });
-  const store = await openStore(storage, { logger });
+  const instanceLock = storage.kind === 'sqlite' && storage.file !== ':memory:' ? acquireInstanceLock(`${storage.file}.lock`) : undefined;
+  let store: Store;
+  try {
+    store = await openStore(storage, { logger });
+  } catch (error) {
+    instanceLock?.release();
+    throw error;
+  }
 
   // Listen before wiring so a port-0 start knows its own URL (the redirect URL depends on it).
   let app: Hono | undefined;
@@ -70,10 +78,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const server = createAdaptorServer({
     fetch: (request: Request, env: unknown) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => resolve());
+    });
+  } catch (error) {
+    // e.g. EADDRINUSE: leave nothing open behind a failed start.
+    await store.close();
+    instanceLock?.release();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -137,6 +152,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         });
         await outbound.close();
         await store.close();
+        instanceLock?.release();
       })()),
   };
 }
