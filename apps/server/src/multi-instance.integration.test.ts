@@ -1,4 +1,4 @@
-import { testDatabases } from '@switchboard/storage/testing';
+import { isCi, testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { manualClock } from '@switchboard/core';
 import { createTestEnvironment, type TestEnvironment } from './testing/test-environment.js';
@@ -24,8 +24,12 @@ interface InvokeBody {
 }
 
 if (postgres.length === 0) {
-  describe.skip('several instances on one PostgreSQL (PostgreSQL unreachable here; CI=1 makes this an error)', () => {
-    it('shares one refresh across instances', () => {});
+  // Only reachable locally: under CI `testDatabases()` always lists PostgreSQL (and fails to
+  // open it when unreachable). This pins that rule instead of silently running nothing.
+  describe('several instances on one PostgreSQL', () => {
+    it('is left out only outside CI, when PostgreSQL is unreachable', () => {
+      expect(isCi(process.env)).toBe(false);
+    });
   });
 }
 

@@ -30,7 +30,7 @@ export function newSchemaName(): string {
   return `sb_test_${randomBytes(6).toString('hex')}`;
 }
 
-function isCi(env: NodeJS.ProcessEnv): boolean {
+export function isCi(env: NodeJS.ProcessEnv): boolean {
   const value = env['CI'];
   return value !== undefined && value !== '' && value !== 'false' && value !== '0';
 }
