@@ -9,6 +9,7 @@ import {
   createInvokeService,
   createOrgService,
   createTokenProvider,
+  discardingEventSink,
   systemClock,
   type Clock,
   type CoreDeps,
@@ -106,6 +107,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     cipher: createAesGcmCipher(secrets.encryptionKeys),
     clock: options.clock ?? systemClock,
     logger,
+    // Replaced by the buffered writer (issue 3, audit events).
+    events: discardingEventSink,
     fetch: outbound.fetch,
     oauth: { fetch: outbound.fetch, allowsInsecureHttp: insecureHttpPolicy(config.allowPrivateNetwork), timeoutMs: config.limits.tokenRequestTimeoutMs },
     redirectUrl,

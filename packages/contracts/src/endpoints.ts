@@ -19,7 +19,12 @@ export interface EndpointSpec {
   readonly path: string;
   readonly summary: string;
   readonly tag: string;
-  readonly auth: 'admin' | 'none';
+  /**
+   * Who may call it. `admin`: the admin key only. `org`: the admin key, or a key of the path's
+   * org. `connector`: those, or an SDK session of the path's org (for its listed connectors,
+   * from its listed origins). `none`: anyone.
+   */
+  readonly auth: 'admin' | 'org' | 'connector' | 'none';
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
   /** Also accepted as multipart/form-data (invoke). */
@@ -63,18 +68,18 @@ export const endpoints = {
   createOrg: { method: 'post', path: '/v1/orgs', summary: 'Create an org.', tag: 'orgs', auth: 'admin', body: createOrgSchema, response: { status: 201, schema: orgSchema } },
   listOrgs: { method: 'get', path: '/v1/orgs', summary: 'List orgs (`dev` always exists).', tag: 'orgs', auth: 'admin', response: { status: 200, schema: listOf(orgSchema) } },
 
-  startAuthorization: { method: 'post', path: '/v1/orgs/{org}/connections/{connector}/authorize', summary: 'Start the OAuth 2.0 authorization code flow; open the returned URL in a browser.', tag: 'connections', auth: 'admin', body: startAuthorizationSchema, response: { status: 200, schema: authorizationStartedSchema } },
+  startAuthorization: { method: 'post', path: '/v1/orgs/{org}/connections/{connector}/authorize', summary: 'Start the OAuth 2.0 authorization code flow; open the returned URL in a browser.', tag: 'connections', auth: 'connector', body: startAuthorizationSchema, response: { status: 200, schema: authorizationStartedSchema } },
   oauthCallback: { method: 'get', path: '/v1/oauth/callback', summary: 'The redirect URL registered at the service. Renders a page; no key needed.', tag: 'connections', auth: 'none', query: callbackQuerySchema, response: { status: 200, contentType: 'text/html' } },
-  listConnections: { method: 'get', path: '/v1/orgs/{org}/connections', summary: "Every connector with the org's connection status.", tag: 'connections', auth: 'admin', response: { status: 200, schema: listOf(connectionSchema) } },
-  getConnection: { method: 'get', path: '/v1/orgs/{org}/connections/{connector}', summary: 'Connection status (never a token).', tag: 'connections', auth: 'admin', response: { status: 200, schema: connectionSchema } },
-  revokeConnection: { method: 'delete', path: '/v1/orgs/{org}/connections/{connector}', summary: 'Revoke at the provider (RFC 7009), then delete the tokens locally.', tag: 'connections', auth: 'admin', response: { status: 200, schema: revokeResultSchema } },
+  listConnections: { method: 'get', path: '/v1/orgs/{org}/connections', summary: "Every connector with the org's connection status.", tag: 'connections', auth: 'org', response: { status: 200, schema: listOf(connectionSchema) } },
+  getConnection: { method: 'get', path: '/v1/orgs/{org}/connections/{connector}', summary: 'Connection status (never a token).', tag: 'connections', auth: 'connector', response: { status: 200, schema: connectionSchema } },
+  revokeConnection: { method: 'delete', path: '/v1/orgs/{org}/connections/{connector}', summary: 'Revoke at the provider (RFC 7009), then delete the tokens locally.', tag: 'connections', auth: 'connector', response: { status: 200, schema: revokeResultSchema } },
 
   invoke: {
     method: 'post',
     path: '/v1/orgs/{org}/invoke/{connector}.{api}',
     summary: "Call a connector API with the org's connection. JSON data object, or multipart/form-data (VARIABLES as a JSON field, other fields as parts, files streamed).",
     tag: 'invoke',
-    auth: 'admin',
+    auth: 'connector',
     body: invokeDataSchema,
     multipart: true,
     response: { status: 200, schema: invokeResultSchema },

@@ -3,6 +3,7 @@ import type { Cipher } from './ports/cipher.js';
 import type { Clock } from './ports/clock.js';
 import type { Logger } from './ports/logger.js';
 import type { OutboundFetch } from './ports/outbound-fetch.js';
+import type { EventSink } from './ports/event-sink.js';
 import type { Store } from './ports/store.js';
 
 /** Everything the use-cases need, passed in once at wiring time (no module singletons). */
@@ -11,6 +12,8 @@ export interface CoreDeps {
   readonly cipher: Cipher;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Buffered audit events that record no state change (invokes). */
+  readonly events: EventSink;
   /** The guarded outbound fetch used for API calls. */
   readonly fetch: OutboundFetch;
   /** The same fetch plus the policy and timeout for token endpoint calls. */

@@ -26,7 +26,14 @@ export const errorCodes = {
   destination_blocked: 'The outbound request was refused by the SSRF guard.',
   payload_too_large: 'The request body exceeded the size cap.',
   unsupported_media_type: 'The request body has a content type this route does not accept.',
-  rate_limited: 'Too many requests; retry later.',
+  rate_limited: 'Too many requests (or too many failed authentications from this address); retry after `Retry-After` seconds.',
+  connector_not_installed: "The connector is not part of any solution release installed in this org.",
+  not_publishable: 'The connector cannot be published yet; `reason` says why (no APIs, no client credentials).',
+  invalid_logo: 'The logo is not a PNG, JPEG or safe SVG by its content, or is larger than 256 KB.',
+  version_not_increasing: 'A release version must be greater (semver) than every earlier release of the solution.',
+  downgrade_refused: 'An installation can only move to a newer release; uninstall and install to go back.',
+  in_use: 'The resource is used elsewhere (a connector in a solution or release, a solution installed in an org).',
+  origin_not_allowed: 'The session token was presented from an origin it does not list.',
   internal_error: 'An unexpected error. Nothing secret is included; the server log has a correlation id.',
 } as const;
 

@@ -1,4 +1,4 @@
-import type { Store } from '@switchboard/core';
+import type { Store, StoreRepositories } from '@switchboard/core';
 import { sql, type Kysely } from 'kysely';
 import { createApiRepository } from './api-repository.js';
 import { createAuthorizationRequestRepository } from './authorization-request-repository.js';
@@ -20,9 +20,8 @@ export interface CreateStoreOptions {
  * Assembles the Store over an open, migrated database. The repositories are dialect-agnostic;
  * only the refresh lock differs (see `createConnectionLock`).
  */
-export function createStore(lock: ConnectionLockOptions, options: CreateStoreOptions = {}): Store {
-  const db: Kysely<Database> = lock.db;
-  const withConnectionLock = createConnectionLock(lock);
+/** Every repository over one database handle: the store's own, or a transaction's. */
+export function createRepositories(db: Kysely<Database>): StoreRepositories {
   return {
     connectors: createConnectorRepository(db),
     credentials: createCredentialsRepository(db),
@@ -30,6 +29,14 @@ export function createStore(lock: ConnectionLockOptions, options: CreateStoreOpt
     orgs: createOrgRepository(db),
     connections: createConnectionRepository(db),
     authorizationRequests: createAuthorizationRequestRepository(db),
+  };
+}
+
+export function createStore(lock: ConnectionLockOptions, options: CreateStoreOptions = {}): Store {
+  const db: Kysely<Database> = lock.db;
+  const withConnectionLock = createConnectionLock(lock);
+  return {
+    ...createRepositories(db),
     invocations: createInvocationRepository(db, options.readNow),
     withConnectionLock,
     async ping() {

@@ -1,6 +1,7 @@
 import { hash, timingSafeEqual } from 'node:crypto';
 import { SwitchboardError } from '@switchboard/core';
 import type { MiddlewareHandler } from 'hono';
+import { setPrincipal } from './principal.js';
 
 // One-shot `hash` (Node ≥ 20.12): same SHA-256 as createHash().update().digest(), without the
 // Hash object, on every admin request.
@@ -19,6 +20,7 @@ export function adminAuth(adminKey: string): MiddlewareHandler {
       c.header('WWW-Authenticate', 'Bearer realm="switchboard"');
       throw new SwitchboardError('unauthenticated', 'Send the admin key as `Authorization: Bearer <key>`.');
     }
+    setPrincipal(c, { kind: 'admin' });
     await next();
   };
 }

@@ -24,5 +24,12 @@ export const problemStatus: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  connector_not_installed: 404,
+  not_publishable: 409,
+  invalid_logo: 400,
+  version_not_increasing: 409,
+  downgrade_refused: 409,
+  in_use: 409,
+  origin_not_allowed: 403,
   internal_error: 500,
 };

@@ -27,6 +27,11 @@ export interface Connection {
   readonly lastError: ConnectionError | null;
   /** Increments on every token change; lets a waiter see that someone else refreshed. */
   readonly tokenGeneration: number;
+  /**
+   * The connector version the user consented to (null: the `dev` org's draft). Refresh and
+   * revocation use that version's endpoints, so tokens only ever go where the user agreed.
+   */
+  readonly consentedVersion: number | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }

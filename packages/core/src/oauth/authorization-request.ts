@@ -12,6 +12,16 @@ export interface AuthorizationRequest {
   /** The exact redirect_uri sent, reused in the token request (RFC 6749 §4.1.3). */
   readonly redirectUri: string;
   readonly returnTo: string | null;
+  /**
+   * The connector version the flow was started against (null: the `dev` org's draft). The
+   * callback exchanges the code with that version's token endpoint, whatever was installed since.
+   */
+  readonly connectorVersion: number | null;
+  /**
+   * The origin the callback page may post its result to (`window.opener`): the SDK session's
+   * calling origin, or the server's own origin for the console. Never `*`.
+   */
+  readonly openerOrigin: string;
   readonly expiresAt: Date;
   readonly createdAt: Date;
 }

@@ -3,6 +3,12 @@ import type { Connector, ConnectorCredentials } from '../connectors/connector.js
 import type { Connection, ConnectionError, ConnectionTokens } from '../connections/connection.js';
 import type { AuthorizationRequest } from '../oauth/authorization-request.js';
 import type { Org } from '../orgs/org.js';
+import type { OrgKey } from '../access/org-key.js';
+import type { SdkSession } from '../access/sdk-session.js';
+import type { AuditEvent, AuditEventType } from '../events/audit-event.js';
+import type { Installation, InstalledConnector, OrgConnector } from '../installations/installation.js';
+import type { ConnectorVersion, Logo } from '../publishing/connector-version.js';
+import type { Solution, SolutionConnector, SolutionRelease } from '../solutions/solution.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Fields a caller may change on a connector; ids and timestamps are the store's. */
@@ -63,19 +69,30 @@ export interface ConnectionRepository {
     orgId: string;
     connectorId: string;
     tokens: ConnectionTokens;
+    /** The connector version consented to (null: draft). */
+    consentedVersion: number | null;
     now: Date;
   }): Promise<Connection>;
   /** Remove the tokens: status `not_authorized`, tokens null. */
   clearTokens(id: string, now: Date): Promise<void>;
+  /**
+   * An upgrade: the connection stays authorized under a compatible new version
+   * (`consentedVersion` moves), or becomes `needs_reauthorization` with `error` (tokens kept, so
+   * they can still be revoked where they were issued).
+   */
+  applyUpgrade(id: string, change: { consentedVersion: number } | { error: ConnectionError }, now: Date): Promise<void>;
   delete(id: string): Promise<boolean>;
 }
 
 /** What one invoke reads before it renders anything. */
 export interface InvocationTarget {
   readonly org: Org | undefined;
-  /** The connector with the requested API name; undefined also when the org is. */
+  /**
+   * The connector as the org uses it: the draft for org `dev`, the installed version's snapshot
+   * for any other org (undefined when not installed there); undefined also when the org is.
+   */
   readonly connector: Connector | undefined;
-  /** The connector's API with the requested name; undefined also when the connector is. */
+  /** The API with the requested name in that same draft or version; undefined also when the connector is. */
   readonly api: ApiDefinition | undefined;
   /** The org's connection to the connector (any status); undefined also when the connector is. */
   readonly connection: Connection | undefined;
@@ -95,14 +112,15 @@ export interface InvocationRepository {
 export interface LockedConnection {
   /** The row as it is now (re-read after the lock was taken). */
   readonly current: Connection;
+  // Each write takes an optional audit event, stored atomically with it (same transaction).
   /** Replace tokens after a refresh: lastRefreshedAt = now, lastError cleared, generation + 1. */
-  saveRefreshed(tokens: ConnectionTokens, now: Date): Promise<Connection>;
+  saveRefreshed(tokens: ConnectionTokens, now: Date, event?: AuditEvent): Promise<Connection>;
   /** Mark as `needs_reauthorization` with the error (invalid_grant, no refresh token). */
-  markNeedsReauthorization(error: ConnectionError, now: Date): Promise<Connection>;
+  markNeedsReauthorization(error: ConnectionError, now: Date, event?: AuditEvent): Promise<Connection>;
   /** Record a transient failure without changing status. */
-  recordError(error: ConnectionError, now: Date): Promise<void>;
+  recordError(error: ConnectionError, now: Date, event?: AuditEvent): Promise<void>;
   /** Drop the tokens (revocation): status `not_authorized`, token fields null, generation + 1. */
-  clearTokens(now: Date): Promise<void>;
+  clearTokens(now: Date, event?: AuditEvent): Promise<void>;
 }
 
 export interface AuthorizationRequestRepository {
@@ -113,14 +131,136 @@ export interface AuthorizationRequestRepository {
   deleteExpired(now: Date): Promise<number>;
 }
 
-export interface Store {
+export interface ConnectorVersionRepository {
+  /**
+   * Store a new version numbered one more than the connector's latest (1 for the first),
+   * atomically: concurrent publishes get distinct numbers. The logo bytes are stored with it.
+   */
+  publish(input: Omit<ConnectorVersion, 'version' | 'logoContentType'> & { logo: Logo | null }): Promise<ConnectorVersion>;
+  /** Newest first. */
+  list(connectorId: string): Promise<ConnectorVersion[]>;
+  get(connectorId: string, version: number): Promise<ConnectorVersion | undefined>;
+  getById(id: string): Promise<ConnectorVersion | undefined>;
+  getLogo(connectorId: string, version: number): Promise<Logo | undefined>;
+}
+
+export type SolutionPatch = Partial<Pick<Mutable<Solution>, 'name' | 'description'>>;
+
+export interface SolutionRepository {
+  insert(solution: Solution): Promise<void>;
+  get(id: string): Promise<Solution | undefined>;
+  getByApiName(apiName: string): Promise<Solution | undefined>;
+  list(): Promise<Solution[]>;
+  update(id: string, patch: SolutionPatch, updatedAt: Date): Promise<Solution | undefined>;
+  /** Deletes the solution with its associations and releases (callers refuse while installed). */
+  delete(id: string): Promise<boolean>;
+}
+
+export interface SolutionConnectorRepository {
+  /** Associate, or move the pin to another version. */
+  pin(input: { solutionId: string; connectorId: string; version: number; now: Date }): Promise<SolutionConnector>;
+  unpin(solutionId: string, connectorId: string): Promise<boolean>;
+  list(solutionId: string): Promise<SolutionConnector[]>;
+  /** Whether any solution associates, or any release records, the connector (deleting it would break them). */
+  isConnectorReferenced(connectorId: string): Promise<boolean>;
+}
+
+export interface ReleaseRepository {
+  /** Unique (solution, version): a duplicate throws `conflict`. */
+  insert(release: SolutionRelease): Promise<void>;
+  /** Newest first. */
+  list(solutionId: string): Promise<SolutionRelease[]>;
+  get(solutionId: string, version: string): Promise<SolutionRelease | undefined>;
+  getById(id: string): Promise<SolutionRelease | undefined>;
+}
+
+export interface InstallationRepository {
+  /** Unique (org, solution): a second install throws `conflict`. */
+  insert(installation: Installation): Promise<void>;
+  get(orgId: string, solutionId: string): Promise<Installation | undefined>;
+  listByOrg(orgId: string): Promise<Installation[]>;
+  setRelease(orgId: string, solutionId: string, releaseId: string, now: Date): Promise<Installation | undefined>;
+  delete(orgId: string, solutionId: string): Promise<boolean>;
+  /** How many orgs have the solution installed (a solution in use cannot be deleted). */
+  countBySolution(solutionId: string): Promise<number>;
+}
+
+export interface InstalledConnectorRepository {
+  /** Replace the org's whole set (the installation service recomputes it in a transaction). */
+  replaceForOrg(orgId: string, items: readonly InstalledConnector[]): Promise<void>;
+  listByOrg(orgId: string): Promise<InstalledConnector[]>;
+}
+
+/** What an org may use: drafts for `dev`, installed versions for every other org. */
+export interface OrgConnectorRepository {
+  resolve(orgId: string, connectorApiName: string): Promise<OrgConnector | undefined>;
+  /** By connector API name. */
+  list(orgId: string): Promise<OrgConnector[]>;
+}
+
+export interface OrgKeyRepository {
+  insert(key: OrgKey): Promise<void>;
+  /** By id, in any org (authentication then compares the secret hash and the org). */
+  get(id: string): Promise<OrgKey | undefined>;
+  listByOrg(orgId: string): Promise<OrgKey[]>;
+  /** Deletes the key and every session it minted. */
+  delete(orgId: string, id: string): Promise<boolean>;
+  touch(id: string, at: Date): Promise<void>;
+}
+
+export interface SdkSessionRepository {
+  insert(session: SdkSession): Promise<void>;
+  /** The session, or undefined when it does not exist or the key that minted it is gone. */
+  get(id: string): Promise<SdkSession | undefined>;
+  /** Origins of the org's unexpired sessions (answers CORS preflights, which carry no token). */
+  allowedOriginsForOrg(orgId: string, now: Date): Promise<string[]>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export interface EventQuery {
+  readonly orgId: string;
+  readonly type?: AuditEventType | undefined;
+  readonly connector?: string | undefined;
+  /** Only events strictly older than this (at, id) position: the cursor. */
+  readonly before?: { readonly at: Date; readonly id: string } | undefined;
+  readonly limit: number;
+}
+
+export interface EventRepository {
+  append(event: AuditEvent): Promise<void>;
+  appendMany(events: readonly AuditEvent[]): Promise<void>;
+  /** Newest first: (at, id) descending. */
+  list(query: EventQuery): Promise<AuditEvent[]>;
+  deleteOlderThan(cutoff: Date): Promise<number>;
+}
+
+/** The repositories usable inside `Store.transaction`. */
+export interface StoreRepositories {
   readonly connectors: ConnectorRepository;
   readonly credentials: CredentialsRepository;
   readonly apis: ApiRepository;
   readonly orgs: OrgRepository;
   readonly connections: ConnectionRepository;
   readonly authorizationRequests: AuthorizationRequestRepository;
+  readonly connectorVersions: ConnectorVersionRepository;
+  readonly solutions: SolutionRepository;
+  readonly solutionConnectors: SolutionConnectorRepository;
+  readonly releases: ReleaseRepository;
+  readonly installations: InstallationRepository;
+  readonly installedConnectors: InstalledConnectorRepository;
+  readonly orgConnectors: OrgConnectorRepository;
+  readonly orgKeys: OrgKeyRepository;
+  readonly sdkSessions: SdkSessionRepository;
+  readonly events: EventRepository;
+}
+
+export interface Store extends StoreRepositories {
   readonly invocations: InvocationRepository;
+  /**
+   * Run `fn` in one database transaction: every write commits together or none does. Keep it
+   * short and free of network calls: on SQLite every other query waits for it.
+   */
+  transaction<T>(fn: (tx: StoreRepositories) => Promise<T>): Promise<T>;
   /**
    * Run `fn` while holding the refresh lock of one connection, across every instance that shares
    * the database. PostgreSQL: a transaction with `SELECT … FOR UPDATE` (writes in `fn` commit with
