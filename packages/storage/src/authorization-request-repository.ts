@@ -12,6 +12,8 @@ function fromRow(row: Selectable<AuthorizationRequestsTable>): AuthorizationRequ
     codeVerifierEncrypted: row.code_verifier_encrypted,
     redirectUri: row.redirect_uri,
     returnTo: row.return_to,
+    connectorVersion: row.connector_version,
+    openerOrigin: row.opener_origin,
     expiresAt: fromDbDate(row.expires_at),
     createdAt: fromDbDate(row.created_at),
   };
@@ -30,6 +32,8 @@ export function createAuthorizationRequestRepository(db: Kysely<Database>): Auth
             code_verifier_encrypted: request.codeVerifierEncrypted,
             redirect_uri: request.redirectUri,
             return_to: request.returnTo,
+            connector_version: request.connectorVersion,
+            opener_origin: request.openerOrigin,
             expires_at: toDbDate(request.expiresAt),
             created_at: toDbDate(request.createdAt),
           })

@@ -5,10 +5,11 @@ import type { Database } from './schema.js';
 /**
  * Drops a connection's tokens: status `not_authorized`, token fields null. Clearing is a token
  * change, so the generation moves too; the granted scopes go with the tokens. Shared by
- * `connections.clearTokens` and the locked `clearTokens` (revocation).
+ * `connections.clearTokens` and the locked `clearTokens` (revocation). Returns whether the row
+ * exists (and was cleared).
  */
-export async function clearConnectionTokens(db: Kysely<Database>, id: string, now: Date): Promise<void> {
-  await db
+export async function clearConnectionTokens(db: Kysely<Database>, id: string, now: Date): Promise<boolean> {
+  const result = await db
     .updateTable('connections')
     .set((eb) => ({
       status: 'not_authorized',
@@ -22,5 +23,6 @@ export async function clearConnectionTokens(db: Kysely<Database>, id: string, no
       updated_at: toDbDate(now),
     }))
     .where('id', '=', id)
-    .execute();
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }

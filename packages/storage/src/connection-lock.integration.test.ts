@@ -41,6 +41,7 @@ async function seedConnection(store: Store): Promise<string> {
     orgId: 'dev',
     connectorId,
     tokens: { accessTokenEncrypted: 'a', refreshTokenEncrypted: 'r', tokenType: null, expiresAt: null, fieldsEncrypted: null, scopes: [] },
+    consentedVersion: null,
     now,
   });
   return connection.id;

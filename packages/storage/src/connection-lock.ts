@@ -65,7 +65,8 @@ function isLockTimeout(error: unknown): boolean {
  * `fn` can still run ordinary store queries (e.g. read credentials) without starving the pool.
  *
  * SQLite (one instance per file) needs no more than the mutex; `fn`'s writes are single
- * statements, because a transaction held across a network call would block the only connection.
+ * statements (or, with an audit event, a transaction of two), because a transaction held across
+ * a network call would block the only connection.
  *
  * Not reentrant: calling it again for the same id inside `fn` waits for itself forever.
  */

@@ -2,7 +2,7 @@ import type { ConnectionRepository } from '@switchboard/core';
 import type { Kysely } from 'kysely';
 import { clearConnectionTokens } from './clear-connection-tokens.js';
 import { toDbDate } from './column-codec.js';
-import { connectionFromRow, connectionTokensToDb } from './connection-row.js';
+import { connectionErrorToDb, connectionFromRow, connectionTokensToDb } from './connection-row.js';
 import type { Database } from './schema.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
@@ -51,8 +51,9 @@ export function createConnectionRepository(db: Kysely<Database>): ConnectionRepo
     /**
      * One INSERT … ON CONFLICT (org_id, connector_id) DO UPDATE, so two callbacks finishing at once
      * cannot both insert. `lastRefreshedAt` is reset: it describes the token chain just replaced.
+     * The consented version is replaced with the tokens: they were granted under it.
      */
-    async saveAuthorized({ idIfNew, orgId, connectorId, tokens, now }) {
+    async saveAuthorized({ idIfNew, orgId, connectorId, tokens, consentedVersion, now }) {
       const at = toDbDate(now);
       const tokenColumns = connectionTokensToDb(tokens);
       try {
@@ -68,6 +69,7 @@ export function createConnectionRepository(db: Kysely<Database>): ConnectionRepo
             last_refreshed_at: null,
             last_error: null,
             token_generation: 1,
+            consented_version: consentedVersion,
             created_at: at,
             updated_at: at,
           })
@@ -79,6 +81,7 @@ export function createConnectionRepository(db: Kysely<Database>): ConnectionRepo
               last_refreshed_at: null,
               last_error: null,
               token_generation: eb('connections.token_generation', '+', 1),
+              consented_version: consentedVersion,
               updated_at: at,
             })),
           )
@@ -95,6 +98,40 @@ export function createConnectionRepository(db: Kysely<Database>): ConnectionRepo
 
     async clearTokens(id, now) {
       await clearConnectionTokens(db, id, now);
+    },
+
+    /**
+     * Tokens are kept either way: a compatible upgrade does not change the grant, and a
+     * connection needing re-authorization keeps its tokens so a disconnect can still revoke them
+     * where they were issued (the consented version's endpoints, hence not moved here).
+     *
+     * The re-authorization branch moves the token generation, as every change of what the tokens
+     * may be used for does: a refresh in flight under the SQLite lock (which does not exclude
+     * this write) then fails its generation check instead of flipping the row back to
+     * `authorized`. A connection without tokens (`not_authorized`) has nothing to re-authorize
+     * and is left as it is.
+     */
+    async applyUpgrade(id, change, now) {
+      const at = toDbDate(now);
+      if ('consentedVersion' in change) {
+        await db
+          .updateTable('connections')
+          .set({ consented_version: change.consentedVersion, updated_at: at })
+          .where('id', '=', id)
+          .execute();
+        return;
+      }
+      await db
+        .updateTable('connections')
+        .set((eb) => ({
+          status: 'needs_reauthorization',
+          last_error: connectionErrorToDb(change.error),
+          token_generation: eb('token_generation', '+', 1),
+          updated_at: at,
+        }))
+        .where('id', '=', id)
+        .where('status', '<>', 'not_authorized')
+        .execute();
     },
 
     async delete(id) {

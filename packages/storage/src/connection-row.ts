@@ -55,6 +55,7 @@ export function connectionFromRow(row: Selectable<ConnectionsTable>): Connection
     lastRefreshedAt: fromDbDateOrNull(row.last_refreshed_at),
     lastError: row.last_error === null ? null : connectionErrorFromDb(row.last_error),
     tokenGeneration: row.token_generation,
+    consentedVersion: row.consented_version,
     createdAt: fromDbDate(row.created_at),
     updatedAt: fromDbDate(row.updated_at),
   };

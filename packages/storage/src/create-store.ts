@@ -5,9 +5,19 @@ import { createAuthorizationRequestRepository } from './authorization-request-re
 import { createConnectionLock, type ConnectionLockOptions } from './connection-lock.js';
 import { createConnectionRepository } from './connection-repository.js';
 import { createConnectorRepository } from './connector-repository.js';
+import { createConnectorVersionRepository } from './connector-version-repository.js';
+import { createInstallationRepository } from './installation-repository.js';
+import { createInstalledConnectorRepository } from './installed-connector-repository.js';
+import { createOrgConnectorRepository } from './org-connector-repository.js';
+import { createReleaseRepository } from './release-repository.js';
+import { createSolutionConnectorRepository } from './solution-connector-repository.js';
+import { createSolutionRepository } from './solution-repository.js';
 import { createCredentialsRepository } from './credentials-repository.js';
 import { createInvocationRepository } from './invocation-repository.js';
 import { createOrgRepository } from './org-repository.js';
+import { createOrgKeyRepository } from './org-key-repository.js';
+import { createSdkSessionRepository } from './sdk-session-repository.js';
+import { createEventRepository } from './event-repository.js';
 import type { Database } from './schema.js';
 import type { SqliteReadNow } from './sqlite/sqlite-dialect.js';
 
@@ -29,6 +39,16 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     orgs: createOrgRepository(db),
     connections: createConnectionRepository(db),
     authorizationRequests: createAuthorizationRequestRepository(db),
+    connectorVersions: createConnectorVersionRepository(db),
+    solutions: createSolutionRepository(db),
+    solutionConnectors: createSolutionConnectorRepository(db),
+    releases: createReleaseRepository(db),
+    installations: createInstallationRepository(db),
+    installedConnectors: createInstalledConnectorRepository(db),
+    orgConnectors: createOrgConnectorRepository(db),
+    orgKeys: createOrgKeyRepository(db),
+    sdkSessions: createSdkSessionRepository(db),
+    events: createEventRepository(db),
   };
 }
 
@@ -39,6 +59,15 @@ export function createStore(lock: ConnectionLockOptions, options: CreateStoreOpt
     ...createRepositories(db),
     invocations: createInvocationRepository(db, options.readNow),
     withConnectionLock,
+    /**
+     * PostgreSQL: one pooled connection for the whole of `fn`. SQLite: kysely holds the only
+     * connection until `fn` settles, so every other query (including `readNow`, which steps
+     * aside while a transaction is open) waits; calling the store itself rather than `tx`
+     * inside `fn` would wait for `fn` forever there.
+     */
+    transaction(fn) {
+      return db.transaction().execute((trx) => fn(createRepositories(trx)));
+    },
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -1,9 +1,13 @@
-import { SwitchboardError, type Connection, type LockedConnection } from '@switchboard/core';
+import { SwitchboardError, type AuditEvent, type Connection, type LockedConnection } from '@switchboard/core';
 import type { Kysely, Selectable } from 'kysely';
 import { clearConnectionTokens } from './clear-connection-tokens.js';
 import { toDbDate } from './column-codec.js';
 import { connectionErrorToDb, connectionFromRow, connectionTokensToDb } from './connection-row.js';
+import { createEventRepository } from './event-repository.js';
+import { inTransaction } from './in-transaction.js';
 import type { ConnectionsTable, Database } from './schema.js';
+
+const isWritten = (row: Selectable<ConnectionsTable> | undefined): boolean => row !== undefined;
 
 /** Lets the lock owner end the handle once the lock is released. */
 export interface LockedConnectionHandle {
@@ -23,6 +27,12 @@ export interface LockedConnectionHandle {
  * tokens or resurrect a disconnected connection. When the condition fails nothing is written and
  * the row as it now is comes back (its `tokenGeneration` tells the caller it lost).
  *
+ * A write given an audit event stores it atomically with the change, and only when something
+ * was written: a write that lost its generation check records nothing. On PostgreSQL `db` is
+ * already the lock's transaction; on SQLite the write and the insert get a transaction of their
+ * own, two local statements long (no network call inside, so the single connection is held
+ * only briefly). Without an event a SQLite write stays one statement.
+ *
  * After `release()` every write throws: a write that escaped the lock would defeat it (and, on
  * PostgreSQL, hit a finished transaction).
  */
@@ -33,6 +43,24 @@ export function createLockedConnection(db: Kysely<Database>, current: Connection
 
   const assertHeld = (): void => {
     if (released) throw new Error('the connection lock was already released; write inside withConnectionLock');
+  };
+
+  /**
+   * Runs `write`, then appends `event` when `wrote` says the write changed the row, both in one
+   * transaction (the lock's own on PostgreSQL).
+   */
+  const withEvent = async <R>(
+    event: AuditEvent | undefined,
+    write: (db: Kysely<Database>) => Promise<R>,
+    wrote: (result: R) => boolean,
+  ): Promise<R> => {
+    if (event === undefined) return write(db);
+    const run = async (trx: Kysely<Database>): Promise<R> => {
+      const result = await write(trx);
+      if (wrote(result)) await createEventRepository(trx).append(event);
+      return result;
+    };
+    return inTransaction(db, run);
   };
 
   /** Applies a guarded write's outcome: the written row, or else the row as it now is. */
@@ -50,54 +78,58 @@ export function createLockedConnection(db: Kysely<Database>, current: Connection
   const locked: LockedConnection = {
     current,
 
-    async saveRefreshed(tokens, now) {
+    async saveRefreshed(tokens, now, event) {
       assertHeld();
-      const written = await db
-        .updateTable('connections')
-        .set((eb) => ({
-          ...connectionTokensToDb(tokens),
-          status: 'authorized',
-          last_refreshed_at: toDbDate(now),
-          last_error: null,
-          token_generation: eb('token_generation', '+', 1),
-          updated_at: toDbDate(now),
-        }))
-        .where('id', '=', id)
-        .where('token_generation', '=', expectedGeneration)
-        .returningAll()
-        .executeTakeFirst();
-      return settle(written);
+      const write = (on: Kysely<Database>) =>
+        on
+          .updateTable('connections')
+          .set((eb) => ({
+            ...connectionTokensToDb(tokens),
+            status: 'authorized',
+            last_refreshed_at: toDbDate(now),
+            last_error: null,
+            token_generation: eb('token_generation', '+', 1),
+            updated_at: toDbDate(now),
+          }))
+          .where('id', '=', id)
+          .where('token_generation', '=', expectedGeneration)
+          .returningAll()
+          .executeTakeFirst();
+      return settle(await withEvent(event, write, isWritten));
     },
 
-    async markNeedsReauthorization(error, now) {
+    async markNeedsReauthorization(error, now, event) {
       assertHeld();
-      const written = await db
-        .updateTable('connections')
-        .set({ status: 'needs_reauthorization', last_error: connectionErrorToDb(error), updated_at: toDbDate(now) })
-        .where('id', '=', id)
-        .where('token_generation', '=', expectedGeneration)
-        .returningAll()
-        .executeTakeFirst();
-      return settle(written);
+      const write = (on: Kysely<Database>) =>
+        on
+          .updateTable('connections')
+          .set({ status: 'needs_reauthorization', last_error: connectionErrorToDb(error), updated_at: toDbDate(now) })
+          .where('id', '=', id)
+          .where('token_generation', '=', expectedGeneration)
+          .returningAll()
+          .executeTakeFirst();
+      return settle(await withEvent(event, write, isWritten));
     },
 
-    async recordError(error, now) {
+    async recordError(error, now, event) {
       assertHeld();
-      await db
-        .updateTable('connections')
-        .set({ last_error: connectionErrorToDb(error), updated_at: toDbDate(now) })
-        .where('id', '=', id)
-        .where('token_generation', '=', expectedGeneration)
-        .execute();
+      const write = (on: Kysely<Database>) =>
+        on
+          .updateTable('connections')
+          .set({ last_error: connectionErrorToDb(error), updated_at: toDbDate(now) })
+          .where('id', '=', id)
+          .where('token_generation', '=', expectedGeneration)
+          .executeTakeFirst();
+      await withEvent(event, write, (result) => result.numUpdatedRows > 0n);
     },
 
     /**
      * Unconditional, unlike the writes above: ending a connection is the user's explicit request
      * and must not be skipped because the tokens changed meanwhile.
      */
-    async clearTokens(now) {
+    async clearTokens(now, event) {
       assertHeld();
-      await clearConnectionTokens(db, id, now);
+      await withEvent(event, (on) => clearConnectionTokens(on, id, now), (cleared) => cleared);
       expectedGeneration += 1;
     },
   };

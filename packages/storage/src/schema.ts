@@ -82,6 +82,8 @@ export interface ConnectionsTable {
   /** `{ code, message, at }` with `at` in epoch ms, or null. */
   last_error: JsonColumn | null;
   token_generation: number;
+  /** Migration 0003: the connector version consented to; null for the `dev` org's draft. */
+  consented_version: number | null;
   created_at: EpochMsColumn;
   updated_at: EpochMsColumn;
 }
@@ -93,8 +95,122 @@ export interface AuthorizationRequestsTable {
   code_verifier_encrypted: string | null;
   redirect_uri: string;
   return_to: string | null;
+  /** Migration 0003. */
+  connector_version: number | null;
+  /** Migration 0003; rows from before it hold ''. */
+  opener_origin: string;
   expires_at: EpochMsColumn;
   created_at: EpochMsColumn;
+}
+
+// --- 0002-distribution: published versions, solutions, releases, installations ---
+
+export interface ConnectorVersionsTable {
+  id: string;
+  connector_id: string;
+  version: number;
+  /** The Connector as published (`StoredConnector`, dates in epoch ms). */
+  connector: JsonColumn;
+  support_email: string;
+  release_notes: string;
+  /** The logo bytes (BYTEA; Buffer in and out on both drivers), read only by `getLogo`. */
+  logo: Uint8Array | null;
+  logo_content_type: 'image/png' | 'image/jpeg' | 'image/svg+xml' | null;
+  published_at: EpochMsColumn;
+}
+
+export interface ConnectorVersionApisTable {
+  version_id: string;
+  api_name: string;
+  /** The ApiDefinition as published (`StoredApiDefinition`, dates in epoch ms). */
+  definition: JsonColumn;
+}
+
+export interface SolutionsTable {
+  id: string;
+  api_name: string;
+  name: string;
+  description: string | null;
+  created_at: EpochMsColumn;
+  updated_at: EpochMsColumn;
+}
+
+export interface SolutionConnectorsTable {
+  solution_id: string;
+  connector_id: string;
+  version: number;
+  updated_at: EpochMsColumn;
+}
+
+export interface SolutionReleasesTable {
+  id: string;
+  solution_id: string;
+  version: string;
+  notes: string | null;
+  created_at: EpochMsColumn;
+}
+
+export interface ReleaseConnectorsTable {
+  release_id: string;
+  connector_id: string;
+  connector_api_name: string;
+  version: number;
+}
+
+export interface InstallationsTable {
+  id: string;
+  org_id: string;
+  solution_id: string;
+  release_id: string;
+  installed_at: EpochMsColumn;
+  updated_at: EpochMsColumn;
+}
+
+export interface InstalledConnectorsTable {
+  org_id: string;
+  connector_id: string;
+  version_id: string;
+  version: number;
+  /** JSON array of solution ids. */
+  solution_ids: JsonColumn;
+}
+
+/** Migration 0003. */
+export interface OrgKeysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  prefix: string;
+  secret_hash: string;
+  created_at: EpochMsColumn;
+  last_used_at: NullableEpochMsColumn;
+}
+
+/** Migration 0003. */
+export interface SdkSessionsTable {
+  id: string;
+  org_id: string;
+  key_id: string;
+  secret_hash: string;
+  /** JSON array of origins. */
+  allowed_origins: JsonColumn;
+  /** JSON array of connector API names, or null for all. */
+  connectors: JsonColumn | null;
+  expires_at: EpochMsColumn;
+  created_at: EpochMsColumn;
+}
+
+/** Migration 0003. */
+export interface EventsTable {
+  id: string;
+  org_id: string;
+  type: string;
+  connector: string | null;
+  /** JSON `Actor`. */
+  actor: JsonColumn;
+  /** JSON object. */
+  data: JsonColumn;
+  at: EpochMsColumn;
 }
 
 /** The kysely view of the database; column names are the SQL ones (snake_case). */
@@ -105,4 +221,15 @@ export interface Database {
   orgs: OrgsTable;
   connections: ConnectionsTable;
   authorization_requests: AuthorizationRequestsTable;
+  connector_versions: ConnectorVersionsTable;
+  connector_version_apis: ConnectorVersionApisTable;
+  solutions: SolutionsTable;
+  solution_connectors: SolutionConnectorsTable;
+  solution_releases: SolutionReleasesTable;
+  release_connectors: ReleaseConnectorsTable;
+  installations: InstallationsTable;
+  installed_connectors: InstalledConnectorsTable;
+  org_keys: OrgKeysTable;
+  sdk_sessions: SdkSessionsTable;
+  events: EventsTable;
 }

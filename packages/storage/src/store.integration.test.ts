@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  DEV_ORG_ID,
   SwitchboardError,
   type ApiDefinition,
   type Connection,
@@ -115,6 +116,7 @@ describe.each(testDatabases())('store on $name', (database) => {
       orgId: org.id,
       connectorId: connector.id,
       tokens: someTokens('initial'),
+      consentedVersion: null,
       now: t0,
     });
   }
@@ -220,6 +222,7 @@ describe.each(testDatabases())('store on $name', (database) => {
         orgId: org.id,
         connectorId: connector.id,
         tokens: someTokens('x'),
+        consentedVersion: null,
         now: t0,
       });
       const stateHash = randomUUID();
@@ -230,6 +233,8 @@ describe.each(testDatabases())('store on $name', (database) => {
         codeVerifierEncrypted: null,
         redirectUri: 'https://switchboard.example/callback',
         returnTo: null,
+        connectorVersion: null,
+        openerOrigin: 'https://switchboard.example',
         expiresAt: at(600),
         createdAt: t0,
       });
@@ -375,6 +380,7 @@ describe.each(testDatabases())('store on $name', (database) => {
         orgId: org.id,
         connectorId: connector.id,
         tokens: someTokens('one', { expiresAt: null, refreshTokenEncrypted: null, fieldsEncrypted: null, tokenType: null }),
+        consentedVersion: null,
         now: t0,
       });
       const expectedInsert: Connection = {
@@ -392,6 +398,7 @@ describe.each(testDatabases())('store on $name', (database) => {
         lastRefreshedAt: null,
         lastError: null,
         tokenGeneration: 1,
+        consentedVersion: null,
         createdAt: t0,
         updatedAt: t0,
       };
@@ -409,6 +416,7 @@ describe.each(testDatabases())('store on $name', (database) => {
         orgId: org.id,
         connectorId: connector.id,
         tokens: someTokens('two', { scopes: ['contacts.read', 'contacts.write'] }),
+        consentedVersion: 2,
         now: at(20),
       });
       expect(updated).toEqual({
@@ -423,6 +431,8 @@ describe.each(testDatabases())('store on $name', (database) => {
         lastRefreshedAt: null,
         lastError: null,
         tokenGeneration: 3,
+        // Re-authorizing records the version consented to this time.
+        consentedVersion: 2,
         updatedAt: at(20),
       });
       expect(await store.connections.get(org.id, connector.id)).toEqual(updated);
@@ -431,7 +441,7 @@ describe.each(testDatabases())('store on $name', (database) => {
     it('saveAuthorized for a missing org or connector is not_found', async () => {
       const { connector } = await connectorAndOrg();
       const error = await store.connections
-        .saveAuthorized({ idIfNew: randomUUID(), orgId: 'missing', connectorId: connector.id, tokens: someTokens('x'), now: t0 })
+        .saveAuthorized({ idIfNew: randomUUID(), orgId: 'missing', connectorId: connector.id, tokens: someTokens('x'), consentedVersion: null, now: t0 })
         .catch((e: unknown) => e);
       expectSwitchboardError(error, 'not_found');
     });
@@ -444,7 +454,7 @@ describe.each(testDatabases())('store on $name', (database) => {
       await store.connectors.insert(otherConnector);
       for (const org of [orgA, orgB, orgC]) await store.orgs.insert(org);
       const save = (orgId: string, connectorId: string, seconds: number) =>
-        store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId, connectorId, tokens: someTokens(orgId), now: at(seconds) });
+        store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId, connectorId, tokens: someTokens(orgId), consentedVersion: null, now: at(seconds) });
       const a = await save(orgA.id, connector.id, 1);
       const aOther = await save(orgA.id, otherConnector.id, 2);
       const b = await save(orgB.id, connector.id, 3);
@@ -489,7 +499,19 @@ describe.each(testDatabases())('store on $name', (database) => {
     });
   });
 
+  // Drafts are what org `dev` invokes; subscriber orgs (installed versions) are covered in
+  // distribution.integration.test.ts.
   describe('invocations', () => {
+    /** A draft connector and the `dev` org, which sees every draft. */
+    async function connectorAndOrg(): Promise<{ connector: Connector; org: Org }> {
+      const connector = aConnector();
+      await store.connectors.insert(connector);
+      await store.orgs.ensure({ id: DEV_ORG_ID, name: 'Development', createdAt: t0 });
+      const org = await store.orgs.get(DEV_ORG_ID);
+      if (!org) throw new Error('dev org missing');
+      return { connector, org };
+    }
+
     it('loads org, connector, API and connection in one call', async () => {
       const { connector, org } = await connectorAndOrg();
       const api = anApi(connector.id, { description: null, updatedAt: at(7) });
@@ -500,11 +522,12 @@ describe.each(testDatabases())('store on $name', (database) => {
         orgId: org.id,
         connectorId: connector.id,
         tokens: someTokens('invoke', { expiresAt: null, fieldsEncrypted: null }),
+        consentedVersion: null,
         now: t0,
       });
       const other = anOrg();
       await store.orgs.insert(other);
-      await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: other.id, connectorId: connector.id, tokens: someTokens('other'), now: t0 });
+      await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: other.id, connectorId: connector.id, tokens: someTokens('other'), consentedVersion: null, now: t0 });
 
       const loaded = await store.invocations.load(org.id, connector.apiName, api.apiName);
       expect(loaded).toEqual({ org, connector, api, connection });
@@ -545,7 +568,7 @@ describe.each(testDatabases())('store on $name', (database) => {
       expect((await load()).connection).toBeUndefined();
       expect(await load()).toEqual(await load());
 
-      const authorized = await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: org.id, connectorId: connector.id, tokens: someTokens('one'), now: t0 });
+      const authorized = await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: org.id, connectorId: connector.id, tokens: someTokens('one'), consentedVersion: null, now: t0 });
       expect((await load()).connection).toEqual(authorized);
 
       await store.apis.update(connector.id, api.apiName, { url: 'https://acme.example/v2' }, at(1));
@@ -572,7 +595,7 @@ describe.each(testDatabases())('store on $name', (database) => {
       try {
         await other.apis.update(connector.id, api.apiName, { name: 'Renamed elsewhere' }, at(1));
         expect((await load()).api?.name).toBe('Renamed elsewhere');
-        const connection = await other.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: org.id, connectorId: connector.id, tokens: someTokens('x'), now: t0 });
+        const connection = await other.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: org.id, connectorId: connector.id, tokens: someTokens('x'), consentedVersion: null, now: t0 });
         expect((await load()).connection).toEqual(connection);
       } finally {
         await other.close();
@@ -582,23 +605,29 @@ describe.each(testDatabases())('store on $name', (database) => {
     it('does not mix up records of other connectors and orgs', async () => {
       const first = await connectorAndOrg();
       const second = await connectorAndOrg();
+      const subscriber = anOrg();
+      await store.orgs.insert(subscriber);
       const api = anApi(first.connector.id);
       await store.apis.insert(api);
       await store.apis.insert(anApi(second.connector.id, { apiName: api.apiName }));
-      await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: second.org.id, connectorId: first.connector.id, tokens: someTokens('x'), now: t0 });
-      await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: first.org.id, connectorId: second.connector.id, tokens: someTokens('y'), now: t0 });
+      // A subscriber's row for the same connector, and dev's row for the other connector.
+      await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: subscriber.id, connectorId: first.connector.id, tokens: someTokens('x'), consentedVersion: null, now: t0 });
+      const devSecond = await store.connections.saveAuthorized({ idIfNew: randomUUID(), orgId: DEV_ORG_ID, connectorId: second.connector.id, tokens: someTokens('y'), consentedVersion: null, now: t0 });
 
-      const loaded = await store.invocations.load(first.org.id, first.connector.apiName, api.apiName);
+      const loaded = await store.invocations.load(DEV_ORG_ID, first.connector.apiName, api.apiName);
       expect(loaded).toEqual({ org: first.org, connector: first.connector, api, connection: undefined });
-      const crossed = await store.invocations.load(second.org.id, first.connector.apiName, api.apiName);
-      expect(crossed.connection?.orgId).toBe(second.org.id);
-      expect(crossed.connection?.connectorId).toBe(first.connector.id);
-      expect(crossed.api).toEqual(api);
+      const crossed = await store.invocations.load(DEV_ORG_ID, second.connector.apiName, api.apiName);
+      expect(crossed.connection).toEqual(devSecond);
+      expect(crossed.api?.connectorId).toBe(second.connector.id);
+      // The subscriber has not installed the connector: its own row is not handed out.
+      expect(await store.invocations.load(subscriber.id, first.connector.apiName, api.apiName)).toEqual({ org: subscriber, connector: undefined, api: undefined, connection: undefined });
     });
   });
 
   describe('authorization requests', () => {
-    async function aRequest(overrides: { expiresAt?: Date; codeVerifierEncrypted?: string | null; returnTo?: string | null } = {}) {
+    async function aRequest(
+      overrides: { expiresAt?: Date; codeVerifierEncrypted?: string | null; returnTo?: string | null; connectorVersion?: number | null } = {},
+    ) {
       const { connector, org } = await connectorAndOrg();
       const request = {
         stateHash: randomUUID(),
@@ -607,6 +636,8 @@ describe.each(testDatabases())('store on $name', (database) => {
         codeVerifierEncrypted: 'verifier' as string | null,
         redirectUri: 'https://switchboard.example/oauth/callback',
         returnTo: '/connections' as string | null,
+        connectorVersion: 3 as number | null,
+        openerOrigin: 'https://app.example.com',
         expiresAt: at(600),
         createdAt: t0,
         ...overrides,
@@ -616,7 +647,7 @@ describe.each(testDatabases())('store on $name', (database) => {
     }
 
     it('consume returns the request once, including nulls', async () => {
-      const request = await aRequest({ codeVerifierEncrypted: null, returnTo: null });
+      const request = await aRequest({ codeVerifierEncrypted: null, returnTo: null, connectorVersion: null });
       expect(await store.authorizationRequests.consume(request.stateHash)).toEqual(request);
       expect(await store.authorizationRequests.consume(request.stateHash)).toBeUndefined();
       expect(await store.authorizationRequests.consume('never-existed')).toBeUndefined();
@@ -772,6 +803,7 @@ describe.each(testDatabases())('store on $name', (database) => {
           orgId: connection.orgId,
           connectorId: connection.connectorId,
           tokens: someTokens('reauthorized'),
+          consentedVersion: null,
           now: at(10),
         });
       let pending: Promise<Connection> | undefined;
@@ -843,16 +875,30 @@ describe.each(testDatabases())('store on $name', (database) => {
             'select table_name from information_schema.tables where table_schema = $1 order by table_name',
             [config.schema],
           );
-          expect(rows.map((row) => row.table_name)).toEqual([
-            'apis',
-            'authorization_requests',
-            'connections',
-            'connector_credentials',
-            'connectors',
-            'kysely_migration',
-            'kysely_migration_lock',
-            'orgs',
-          ]);
+          // Sorted here: the server's collation orders underscores its own way.
+          expect(rows.map((row) => row.table_name).sort()).toEqual(
+            [
+              'apis',
+              'authorization_requests',
+              'connections',
+              'connector_credentials',
+              'connector_version_apis',
+              'connector_versions',
+              'connectors',
+              'events',
+              'installations',
+              'installed_connectors',
+              'kysely_migration',
+              'kysely_migration_lock',
+              'org_keys',
+              'orgs',
+              'release_connectors',
+              'sdk_sessions',
+              'solution_connectors',
+              'solution_releases',
+              'solutions',
+            ].sort(),
+          );
         } finally {
           await client.end();
         }

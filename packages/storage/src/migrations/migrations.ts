@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.js';
+import { distributionMigration } from './0002-distribution.js';
+import { accessAndEventsMigration } from './0003-access-and-events.js';
 
 /**
  * Every migration, keyed by name; kysely runs them in key order. Listed in code rather than
@@ -8,4 +10,6 @@ import { initialMigration } from './0001-initial.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initialMigration,
+  '0002-distribution': distributionMigration,
+  '0003-access-and-events': accessAndEventsMigration,
 });
