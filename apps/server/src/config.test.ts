@@ -28,6 +28,8 @@ describe('parseConfig', () => {
       encryptionKeys: undefined,
       allowPrivateNetwork: [],
       logLevel: 'info',
+      eventRetentionDays: 30,
+      authFailureLimit: 20,
       production: false,
       limits: expect.objectContaining({ outboundTimeoutMs: expect.any(Number), maxRequestBytes: expect.any(Number) }),
     });
@@ -48,6 +50,8 @@ describe('parseConfig', () => {
     expect(config.encryptionKeys).toBeUndefined();
     expect(config.allowPrivateNetwork).toEqual([]);
     expect(config.logLevel).toBe('info');
+    expect(config.eventRetentionDays).toBe(30);
+    expect(config.authFailureLimit).toBe(20);
   });
 
   it('reads every variable', () => {
@@ -61,6 +65,8 @@ describe('parseConfig', () => {
       SWITCHBOARD_ENCRYPTION_KEY: `${validKey}, ${otherKey}`,
       SWITCHBOARD_ALLOW_PRIVATE_NETWORK: 'localhost, 127.0.0.1 ,10.0.0.0/8,::1,',
       SWITCHBOARD_LOG_LEVEL: 'debug',
+      SWITCHBOARD_EVENT_RETENTION_DAYS: '7',
+      SWITCHBOARD_AUTH_FAILURE_LIMIT: '5',
       NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
@@ -73,6 +79,8 @@ describe('parseConfig', () => {
       encryptionKeys: [validKey, otherKey],
       allowPrivateNetwork: ['localhost', '127.0.0.1', '10.0.0.0/8', '::1'],
       logLevel: 'debug',
+      eventRetentionDays: 7,
+      authFailureLimit: 5,
       production: true,
     });
     expect(parseConfig({ SWITCHBOARD_DATABASE_URL: 'postgresql://db/x' }).databaseUrl).toBe('postgresql://db/x');
@@ -111,6 +119,13 @@ describe('parseConfig', () => {
     ['SWITCHBOARD_ALLOW_PRIVATE_NETWORK', 'http://localhost'],
     ['SWITCHBOARD_ALLOW_PRIVATE_NETWORK', 'not a host'],
     ['SWITCHBOARD_LOG_LEVEL', 'verbose'],
+    ['SWITCHBOARD_EVENT_RETENTION_DAYS', '0'],
+    ['SWITCHBOARD_EVENT_RETENTION_DAYS', '-1'],
+    ['SWITCHBOARD_EVENT_RETENTION_DAYS', '1.5'],
+    ['SWITCHBOARD_EVENT_RETENTION_DAYS', 'thirty'],
+    ['SWITCHBOARD_AUTH_FAILURE_LIMIT', '0'],
+    ['SWITCHBOARD_AUTH_FAILURE_LIMIT', '2.5'],
+    ['SWITCHBOARD_AUTH_FAILURE_LIMIT', 'many'],
   ];
 
   it.each(badValues)('%s=%j → a ConfigError naming the variable', (name, value) => {

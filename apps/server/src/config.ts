@@ -12,6 +12,8 @@ export const configVariables = [
   'SWITCHBOARD_ENCRYPTION_KEY',
   'SWITCHBOARD_ALLOW_PRIVATE_NETWORK',
   'SWITCHBOARD_LOG_LEVEL',
+  'SWITCHBOARD_AUTH_FAILURE_LIMIT',
+  'SWITCHBOARD_EVENT_RETENTION_DAYS',
   'NODE_ENV',
 ] as const;
 export type ConfigVariable = (typeof configVariables)[number];
@@ -64,6 +66,14 @@ const schema = z.object({
     }),
   ),
   SWITCHBOARD_LOG_LEVEL: z.preprocess((v) => (v === undefined || v === '' ? 'info' : v), z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+  SWITCHBOARD_EVENT_RETENTION_DAYS: z.preprocess(
+    (v) => (v === undefined || v === '' ? '30' : v),
+    z.string().regex(/^\d{1,5}$/, 'must be a whole number of days, at least 1').transform(Number).pipe(z.number().int().min(1, 'must be at least 1 day')),
+  ),
+  SWITCHBOARD_AUTH_FAILURE_LIMIT: z.preprocess(
+    (v) => (v === undefined || v === '' ? '20' : v),
+    z.string().regex(/^\d{1,7}$/, 'must be a whole number of failed attempts, at least 1').transform(Number).pipe(z.number().int().min(1, 'must be at least 1')),
+  ),
   NODE_ENV: optional(z.string()),
 });
 
@@ -79,6 +89,10 @@ export interface ServerConfig {
   readonly encryptionKeys: readonly string[] | undefined;
   readonly allowPrivateNetwork: readonly string[];
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Audit events older than this are deleted (at start, then hourly). */
+  readonly eventRetentionDays: number;
+  /** Failed authentications per client address in a sliding minute before 429 rate_limited. */
+  readonly authFailureLimit: number;
   readonly production: boolean;
   readonly limits: {
     readonly outboundTimeoutMs: number;
@@ -115,6 +129,8 @@ export function parseConfig(source: ConfigSource): ServerConfig {
     encryptionKeys: env.SWITCHBOARD_ENCRYPTION_KEY?.split(',').map((k) => k.trim()),
     allowPrivateNetwork,
     logLevel: env.SWITCHBOARD_LOG_LEVEL,
+    eventRetentionDays: env.SWITCHBOARD_EVENT_RETENTION_DAYS,
+    authFailureLimit: env.SWITCHBOARD_AUTH_FAILURE_LIMIT,
     production,
     limits: Object.freeze({
       outboundTimeoutMs: 30_000,

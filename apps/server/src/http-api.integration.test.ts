@@ -618,7 +618,18 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
       expect(list.body.items.find((c) => c.connector === 'acme')?.status).toBe('not_authorized');
       const one = await env.request('GET', '/v1/orgs/dev/connections/acme');
       expect(one.status).toBe(200);
-      expect(one.body).toEqual({ connector: 'acme', status: 'not_authorized', scopes: [], authorizedAt: null, expiresAt: null, lastRefreshedAt: null, lastError: null });
+      expect(one.body).toEqual({
+        connector: 'acme',
+        status: 'not_authorized',
+        scopes: [],
+        authorizedAt: null,
+        expiresAt: null,
+        lastRefreshedAt: null,
+        lastError: null,
+        // Org `dev` uses the draft, brought by no solution.
+        solutions: [],
+        version: null,
+      });
     });
 
     it('start authorization → 200 {authorizationUrl, expiresAt} with state, PKCE and the redirect URL', async () => {
@@ -672,6 +683,9 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
     });
 
     it('authorize → callback 200 page → connection authorized (no token in the view) → revoke', async () => {
+      // A subscriber org (created by the orgs test) uses what it installed.
+      expectProblem(await env.request('POST', '/v1/orgs/customer-1/connections/acme/authorize', {}), 404, 'connector_not_installed');
+      const { solution } = await env.install('customer-1', ['acme']);
       const callback = await env.authorize('customer-1');
       expect(callback.status).toBe(200);
       expect(callback.headers.get('cache-control')).toBe('no-store');
@@ -681,15 +695,17 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
       const one = await env.request('GET', '/v1/orgs/customer-1/connections/acme');
       expect(one.status).toBe(200);
       const view = one.body as Record<string, unknown>;
-      expect(Object.keys(view).sort()).toEqual(['authorizedAt', 'connector', 'expiresAt', 'lastError', 'lastRefreshedAt', 'scopes', 'status']);
+      expect(Object.keys(view).sort()).toEqual(['authorizedAt', 'connector', 'expiresAt', 'lastError', 'lastRefreshedAt', 'scopes', 'solutions', 'status', 'version']);
       expect(view['status']).toBe('authorized');
+      expect(view['solutions']).toEqual([solution]);
+      expect(view['version']).toEqual(expect.any(Number));
       expect(view['scopes']).toEqual(expect.arrayContaining(['contacts:read', 'contacts:write', 'files:write']));
       expect(Date.parse(String(view['expiresAt']))).toBeGreaterThan(Date.now());
       const list = await env.request<{ items: Array<{ connector: string; status: string }> }>('GET', '/v1/orgs/customer-1/connections');
       expect(list.body.items.find((c) => c.connector === 'acme')?.status).toBe('authorized');
 
-      // A connector with live connections cannot be deleted without revoking them.
-      expectProblem(await env.request('DELETE', '/v1/connectors/acme'), 409, 'conflict');
+      // A connector a release records cannot be deleted at all (live connections or not).
+      expectProblem(await env.request('DELETE', '/v1/connectors/acme'), 409, 'in_use');
 
       const revoked = await env.request('DELETE', '/v1/orgs/customer-1/connections/acme');
       expect(revoked.status, revoked.text).toBe(200);

@@ -146,6 +146,8 @@ describe.each(testDatabases())('invoke on $name', (database) => {
       await addApi({ name: `Upstream ${path}`, apiName: `up_${path.replace('-', '_')}`, method: 'GET', url: `${upstream.url}/${path}` });
     }
     await env.request('POST', '/v1/orgs', { id: 'unauthorized-org', name: 'Not yet' });
+    // Installed there (a subscriber org sees only what it installed), never authorized.
+    await env.install('unauthorized-org', ['acme']);
     const callback = await env.authorize('dev');
     expect(callback.status).toBe(200);
   });

@@ -414,6 +414,7 @@ describe.each(testDatabases())('security on $name', (database) => {
 
       // A second org, a connector whose token exchange fails (wrong secret), and a denial.
       expect((await env.request('POST', '/v1/orgs', { id: 'canary-org', name: 'Canary' })).status).toBe(201);
+      await env.install('canary-org', ['acme']);
       expect((await env.authorize('canary-org')).status).toBe(200);
       await collectTokens('canary-org');
       await env.createAcmeConnector({ name: 'Wrong Secret', apiName: 'wrongsecret', revokeUsing: 'access_token' });
@@ -443,6 +444,8 @@ describe.each(testDatabases())('security on $name', (database) => {
       expect(revoked.status).toBe(200);
       expect((revoked.body as { providerRevocation: string }).providerRevocation).toBe('succeeded');
       await env.request('PATCH', '/v1/connectors/acme', { revokeUsing: 'access_token' });
+      // The org uses installed versions: a second solution brings the new one (the highest wins).
+      await env.install('canary-org', ['acme']);
       expect((await env.authorize('canary-org')).status).toBe(200);
       await collectTokens('canary-org');
       expect(((await env.request('DELETE', '/v1/orgs/canary-org/connections/acme')).body as { providerRevocation: string }).providerRevocation).toBe('succeeded');

@@ -1,15 +1,23 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import {
   createAesGcmCipher,
   createApiService,
+  createPublishingService,
+  createReleaseService,
+  createSolutionService,
   createConnectionService,
   createConnectorService,
   createInvokeService,
   createOrgService,
   createTokenProvider,
-  discardingEventSink,
+  createEventService,
+  createInstallationService,
+  createCredentialVerifier,
+  createOrgKeyService,
+  createSessionService,
   systemClock,
   type Clock,
   type CoreDeps,
@@ -21,7 +29,9 @@ import { openStore, type StorageConfig } from '@switchboard/storage';
 import type { Hono } from 'hono';
 import type { ServerConfig } from './config.js';
 import { createHttpApp } from './http/create-http-app.js';
+import { createBufferedEventSink } from './startup/buffered-event-sink.js';
 import { createLogger } from './startup/create-logger.js';
+import { startEventRetention } from './startup/event-retention.js';
 import { insecureHttpPolicy } from './startup/insecure-http-policy.js';
 import { acquireInstanceLock } from './startup/instance-lock.js';
 import { resolveSecrets } from './startup/key-files.js';
@@ -51,6 +61,10 @@ export interface RunningServer {
   readonly app: Hono;
   readonly store: Store;
   readonly logger: Logger;
+  /** Write the buffered audit events (API calls) now; tests wait on it instead of the timer. */
+  flushEvents(): Promise<void>;
+  /** One retention pass now (it also runs at start and hourly); returns how many events were deleted. */
+  enforceEventRetention(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -78,7 +92,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // The env ({ incoming, outgoing }) lets JSON routes read the body from the Node request.
   const server = createAdaptorServer({
     fetch: (request: Request, env: unknown) => (app ? app.fetch(request, env) : new Response('starting', { status: 503 })),
-  });
+  }) as Server;
+  // Idle keep-alive sockets are closed by the client, never by us: Node's 5 s default races a
+  // client (undici, a load balancer) that reuses the socket just as the server closes it, and the
+  // request fails with "other side closed". Clients and proxies idle out well before 65 s.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -102,13 +121,14 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxResponseBytes: config.limits.maxUpstreamResponseBytes,
     ...(options.lookup ? { lookup: options.lookup } : {}),
   });
+  const clock = options.clock ?? systemClock;
+  const eventSink = createBufferedEventSink({ events: store.events, logger });
   const deps: CoreDeps = {
     store,
     cipher: createAesGcmCipher(secrets.encryptionKeys),
-    clock: options.clock ?? systemClock,
+    clock,
     logger,
-    // Replaced by the buffered writer (issue 3, audit events).
-    events: discardingEventSink,
+    events: eventSink,
     fetch: outbound.fetch,
     oauth: { fetch: outbound.fetch, allowsInsecureHttp: insecureHttpPolicy(config.allowPrivateNetwork), timeoutMs: config.limits.tokenRequestTimeoutMs },
     redirectUrl,
@@ -125,13 +145,24 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       orgs,
       connections: createConnectionService(deps),
       invoke: createInvokeService(deps, tokens),
+      events: createEventService(deps),
+      installations: createInstallationService(deps),
+      publishing: createPublishingService(deps),
+      solutions: createSolutionService(deps),
+      releases: createReleaseService(deps),
+      orgKeys: createOrgKeyService(deps),
+      sessions: createSessionService(deps),
+      credentials: createCredentialVerifier(deps),
       ready: () => store.ping(),
     },
     adminKey: secrets.adminKey,
     logger,
     maxRequestBytes: config.limits.maxRequestBytes,
     publicUrl: () => publicUrl,
+    authFailureLimit: config.authFailureLimit,
+    clock,
   });
+  const retention = startEventRetention({ events: store.events, clock, logger, retentionDays: config.eventRetentionDays });
   logger.info({ url, publicUrl, storage: storage.kind }, 'switchboard listening');
 
   let closing: Promise<void> | undefined;
@@ -147,6 +178,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     app,
     store,
     logger,
+    flushEvents: () => eventSink.flush(),
+    enforceEventRetention: () => retention.enforce(),
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -154,6 +187,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         });
         await outbound.close();
+        // In-flight requests are done: write their events, then let the store go.
+        await retention.stop();
+        await eventSink.close();
         await store.close();
         instanceLock?.release();
       })()),

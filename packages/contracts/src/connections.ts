@@ -32,6 +32,10 @@ export const connectionSchema = z
       .object({ code: z.string(), message: z.string(), at: isoDateTimeSchema })
       .strict()
       .nullable(),
+    /** API names of the installed solutions that bring the connector (empty in org `dev`). */
+    solutions: z.array(z.string()),
+    /** The connector version the org uses; null for org `dev`'s drafts. */
+    version: z.number().int().nullable(),
   })
   .strict();
 export type ConnectionView = z.infer<typeof connectionSchema>;

@@ -10,7 +10,20 @@ import {
 } from './connections.js';
 import { connectorSchema, createConnectorSchema, credentialsSchema, setCredentialsSchema, updateConnectorSchema } from './connectors.js';
 import { invokeDataSchema, invokeResultSchema } from './invoke.js';
+import { eventPageSchema, listEventsQuerySchema } from './events.js';
 import { createOrgSchema, orgSchema } from './orgs.js';
+import { installationSchema, installSolutionSchema, uninstallResultSchema, upgradeInstallationSchema } from './installations.js';
+import {
+  createReleaseSchema,
+  createSolutionSchema,
+  pinConnectorSchema,
+  releaseSchema,
+  solutionConnectorSchema,
+  solutionSchema,
+  updateSolutionSchema,
+} from './solutions.js';
+import { publishConnectorSchema, publishedVersionSchema, versionSchema, versionSummarySchema } from './versions.js';
+import { createOrgKeySchema, createSessionSchema, orgKeyCreatedSchema, orgKeySchema, sessionCreatedSchema } from './access.js';
 
 /** One HTTP endpoint: the single source for validation (server), types (clients) and OpenAPI. */
 export interface EndpointSpec {
@@ -29,6 +42,8 @@ export interface EndpointSpec {
   readonly body?: z.ZodType;
   /** Also accepted as multipart/form-data (invoke). */
   readonly multipart?: boolean;
+  /** What the multipart/form-data form carries (OpenAPI); the invoke form's description when absent. */
+  readonly multipartDescription?: string;
   readonly response: { readonly status: number; readonly schema?: z.ZodType; readonly contentType?: string };
 }
 
@@ -65,8 +80,77 @@ export const endpoints = {
   updateApi: { method: 'patch', path: '/v1/connectors/{connector}/apis/{api}', summary: 'Change an API.', tag: 'apis', auth: 'admin', body: updateApiSchema, response: { status: 200, schema: apiSchema } },
   deleteApi: { method: 'delete', path: '/v1/connectors/{connector}/apis/{api}', summary: 'Delete an API.', tag: 'apis', auth: 'admin', response: { status: 204 } },
 
+  publishConnector: {
+    method: 'post',
+    path: '/v1/connectors/{connector}/publish',
+    summary:
+      'Publish an immutable version of the connector and all its APIs. JSON with `logo` as base64 or a data URL, or multipart/form-data with a `logo` file part. The logo is a PNG, JPEG or plain-drawing SVG of at most 256 KB, typed by its content.',
+    tag: 'versions',
+    auth: 'admin',
+    body: publishConnectorSchema,
+    multipart: true,
+    multipartDescription: 'logo (a PNG, JPEG or SVG file of at most 256 KB; its declared type must match its content), supportEmail, releaseNotes.',
+    response: { status: 201, schema: publishedVersionSchema },
+  },
+  listVersions: { method: 'get', path: '/v1/connectors/{connector}/versions', summary: "The connector's published versions, newest first.", tag: 'versions', auth: 'admin', response: { status: 200, schema: listOf(versionSummarySchema) } },
+  getVersion: { method: 'get', path: '/v1/connectors/{connector}/versions/{n}', summary: 'A published version: the connector and its APIs as they were published.', tag: 'versions', auth: 'admin', response: { status: 200, schema: versionSchema } },
+  getVersionLogo: { method: 'get', path: '/v1/connectors/{connector}/versions/{n}/logo', summary: "A published version's logo (immutable; served with nosniff and a sandboxing Content-Security-Policy).", tag: 'versions', auth: 'admin', response: { status: 200, contentType: 'image/*' } },
+
+  createSolution: { method: 'post', path: '/v1/solutions', summary: 'Create a solution: connectors that subscriber orgs install together.', tag: 'solutions', auth: 'admin', body: createSolutionSchema, response: { status: 201, schema: solutionSchema } },
+  listSolutions: { method: 'get', path: '/v1/solutions', summary: 'List solutions.', tag: 'solutions', auth: 'admin', response: { status: 200, schema: listOf(solutionSchema) } },
+  getSolution: { method: 'get', path: '/v1/solutions/{solution}', summary: 'Get a solution.', tag: 'solutions', auth: 'admin', response: { status: 200, schema: solutionSchema } },
+  updateSolution: { method: 'patch', path: '/v1/solutions/{solution}', summary: 'Change a solution (null clears the description).', tag: 'solutions', auth: 'admin', body: updateSolutionSchema, response: { status: 200, schema: solutionSchema } },
+  deleteSolution: { method: 'delete', path: '/v1/solutions/{solution}', summary: 'Delete a solution with its associations and releases. Refused with 409 in_use while any org has it installed.', tag: 'solutions', auth: 'admin', response: { status: 204 } },
+  listSolutionConnectors: { method: 'get', path: '/v1/solutions/{solution}/connectors', summary: "The solution's connectors and the published version each is pinned at.", tag: 'solutions', auth: 'admin', response: { status: 200, schema: listOf(solutionConnectorSchema) } },
+  pinSolutionConnector: { method: 'put', path: '/v1/solutions/{solution}/connectors/{connector}', summary: 'Associate a connector with the solution at a published version, or move the pin.', tag: 'solutions', auth: 'admin', body: pinConnectorSchema, response: { status: 200, schema: solutionConnectorSchema } },
+  unpinSolutionConnector: { method: 'delete', path: '/v1/solutions/{solution}/connectors/{connector}', summary: 'Dissociate a connector from the solution (releases keep what they recorded).', tag: 'solutions', auth: 'admin', response: { status: 204 } },
+  createRelease: { method: 'post', path: '/v1/solutions/{solution}/releases', summary: 'Cut an immutable release recording the pinned connector versions. The version (semver) must be greater than every earlier release.', tag: 'solutions', auth: 'admin', body: createReleaseSchema, response: { status: 201, schema: releaseSchema } },
+  listReleases: { method: 'get', path: '/v1/solutions/{solution}/releases', summary: "The solution's releases, newest first.", tag: 'solutions', auth: 'admin', response: { status: 200, schema: listOf(releaseSchema) } },
+  getRelease: { method: 'get', path: '/v1/solutions/{solution}/releases/{release}', summary: 'A release and the connector versions it records.', tag: 'solutions', auth: 'admin', response: { status: 200, schema: releaseSchema } },
+
   createOrg: { method: 'post', path: '/v1/orgs', summary: 'Create an org.', tag: 'orgs', auth: 'admin', body: createOrgSchema, response: { status: 201, schema: orgSchema } },
   listOrgs: { method: 'get', path: '/v1/orgs', summary: 'List orgs (`dev` always exists).', tag: 'orgs', auth: 'admin', response: { status: 200, schema: listOf(orgSchema) } },
+
+  installSolution: {
+    method: 'post',
+    path: '/v1/orgs/{org}/installations',
+    summary: "Install a solution release in a subscriber org: its connectors (at the release's versions) join the org's checklist. Org `dev` uses every draft and takes no installations (409).",
+    tag: 'installations',
+    auth: 'admin',
+    body: installSolutionSchema,
+    response: { status: 201, schema: installationSchema },
+  },
+  listInstallations: { method: 'get', path: '/v1/orgs/{org}/installations', summary: "The org's installed solutions, their releases and the connector versions each brings.", tag: 'installations', auth: 'admin', response: { status: 200, schema: listOf(installationSchema) } },
+  upgradeInstallation: {
+    method: 'put',
+    path: '/v1/orgs/{org}/installations/{solution}',
+    summary: 'Upgrade to a newer release (the same release is a no-op; an older one is 409 downgrade_refused). Connections whose connector now asks for new scopes or endpoints need re-authorization.',
+    tag: 'installations',
+    auth: 'admin',
+    body: upgradeInstallationSchema,
+    response: { status: 200, schema: installationSchema },
+  },
+  uninstallSolution: {
+    method: 'delete',
+    path: '/v1/orgs/{org}/installations/{solution}',
+    summary: "Uninstall, then revoke at the provider the org's connections of connectors no other installed solution brings.",
+    tag: 'installations',
+    auth: 'admin',
+    response: { status: 200, schema: uninstallResultSchema },
+  },
+
+  createOrgKey: { method: 'post', path: '/v1/orgs/{org}/keys', summary: 'Create an org key. The key is in this answer only; Switchboard keeps a hash.', tag: 'access', auth: 'admin', body: createOrgKeySchema, response: { status: 201, schema: orgKeyCreatedSchema } },
+  listOrgKeys: { method: 'get', path: '/v1/orgs/{org}/keys', summary: "The org's keys (never the keys themselves).", tag: 'access', auth: 'admin', response: { status: 200, schema: listOf(orgKeySchema) } },
+  revokeOrgKey: { method: 'delete', path: '/v1/orgs/{org}/keys/{key}', summary: 'Revoke an org key at once; the SDK sessions it minted end with it.', tag: 'access', auth: 'admin', response: { status: 204 } },
+  createSession: {
+    method: 'post',
+    path: '/v1/orgs/{org}/sessions',
+    summary: "Mint a short-lived SDK session token (org key only) for browser widgets: accepted on the org's connector routes, for the listed connectors, from the listed origins.",
+    tag: 'access',
+    auth: 'org',
+    body: createSessionSchema,
+    response: { status: 201, schema: sessionCreatedSchema },
+  },
 
   startAuthorization: { method: 'post', path: '/v1/orgs/{org}/connections/{connector}/authorize', summary: 'Start the OAuth 2.0 authorization code flow; open the returned URL in a browser.', tag: 'connections', auth: 'connector', body: startAuthorizationSchema, response: { status: 200, schema: authorizationStartedSchema } },
   oauthCallback: { method: 'get', path: '/v1/oauth/callback', summary: 'The redirect URL registered at the service. Renders a page; no key needed.', tag: 'connections', auth: 'none', query: callbackQuerySchema, response: { status: 200, contentType: 'text/html' } },
@@ -83,6 +167,16 @@ export const endpoints = {
     body: invokeDataSchema,
     multipart: true,
     response: { status: 200, schema: invokeResultSchema },
+  },
+
+  listEvents: {
+    method: 'get',
+    path: '/v1/orgs/{org}/events',
+    summary: "The org's audit events, newest first; pass nextCursor as cursor for the next page. Filter by type and connector.",
+    tag: 'events',
+    auth: 'org',
+    query: listEventsQuerySchema,
+    response: { status: 200, schema: eventPageSchema },
   },
 } as const satisfies Record<string, EndpointSpec>;
 

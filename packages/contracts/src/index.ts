@@ -6,3 +6,8 @@ export * from './orgs.js';
 export * from './connections.js';
 export * from './invoke.js';
 export * from './endpoints.js';
+export * from './events.js';
+export * from './access.js';
+export * from './versions.js';
+export * from './solutions.js';
+export * from './installations.js';

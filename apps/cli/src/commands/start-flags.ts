@@ -12,6 +12,8 @@ export const startFlags = {
   'encryption-key': 'SWITCHBOARD_ENCRYPTION_KEY',
   'allow-private-network': 'SWITCHBOARD_ALLOW_PRIVATE_NETWORK',
   'log-level': 'SWITCHBOARD_LOG_LEVEL',
+  'event-retention-days': 'SWITCHBOARD_EVENT_RETENTION_DAYS',
+  'auth-failure-limit': 'SWITCHBOARD_AUTH_FAILURE_LIMIT',
 } as const satisfies Record<string, ConfigVariable>;
 
 export const startHelp = `Usage: switchboard start [options]
@@ -27,6 +29,8 @@ Every option can also be set by its environment variable; a flag wins.
   --encryption-key <base64>       SWITCHBOARD_ENCRYPTION_KEY (required when NODE_ENV=production)
   --allow-private-network <list>  SWITCHBOARD_ALLOW_PRIVATE_NETWORK (hosts/CIDRs, comma-separated)
   --log-level <level>             SWITCHBOARD_LOG_LEVEL (debug|info|warn|error|silent; default info)
+  --event-retention-days <n>      SWITCHBOARD_EVENT_RETENTION_DAYS (audit events kept; default 30)
+  --auth-failure-limit <n>        SWITCHBOARD_AUTH_FAILURE_LIMIT (failed authentications per address a minute; default 20)
   --no-demo                       do not run the bundled Acme CRM demo service
   --demo-port <n>                 port of the demo service (default 4401)
   -h, --help                      show this help

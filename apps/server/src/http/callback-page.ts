@@ -17,10 +17,23 @@ export interface CallbackMessage {
  * script runs under a nonce-only CSP; the page is never cached and sends no referrer, because
  * its URL carried the authorization code (RFC 9700 §4.2.4).
  */
-export function callbackPage(input: { status: number; title: string; message: string; post: CallbackMessage }): Response {
+export function callbackPage(input: {
+  status: number;
+  title: string;
+  message: string;
+  post: CallbackMessage;
+  /**
+   * The only origin the message may reach (HTML §9.3.3 targetOrigin): the SDK session's origin
+   * that started the flow, or Switchboard's own. Never `*`: another page that opened this one
+   * must not learn which org authorized what.
+   */
+  targetOrigin: string;
+}): Response {
   const nonce = randomBytes(16).toString('base64');
   // JSON in a script: escape `<` so no value can close the script element.
-  const payload = JSON.stringify(input.post).replace(/</g, '\\u003c');
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+  const payload = json(input.post);
+  const targetOrigin = json(input.targetOrigin);
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -40,7 +53,7 @@ export function callbackPage(input: { status: number; title: string; message: st
 </main>
 <script nonce="${nonce}">
   // The message holds no secret; the SDK checks that it comes from Switchboard's origin.
-  if (window.opener) { window.opener.postMessage(${payload}, '*'); }
+  if (window.opener) { window.opener.postMessage(${payload}, ${targetOrigin}); }
 </script>
 </body>
 </html>`;

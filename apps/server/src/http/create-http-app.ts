@@ -1,13 +1,25 @@
 import type { ApiService, ConnectionService, ConnectorService, InvokeService, Logger, OrgService } from '@switchboard/core';
+import type { EventService } from '@switchboard/core';
+import type { InstallationService } from '@switchboard/core';
+import type { PublishingService, ReleaseService, SolutionService } from '@switchboard/core';
+import { systemClock, type Clock, type CredentialVerifier, type OrgKeyService, type SessionService } from '@switchboard/core';
 import { isSwitchboardError } from '@switchboard/core';
 import { Hono } from 'hono';
-import { adminAuth } from './admin-auth.js';
+import { createAuthFailureLimiter } from './auth-rate-limit.js';
+import { createRouteGuard, provideRouteGuard } from './authenticate.js';
+import { sessionCors } from './cors.js';
 import { problemResponse } from './problem-response.js';
 import { apiRoutes } from './routes/api-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { connectorRoutes } from './routes/connector-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { installationRoutes } from './routes/installation-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { invokeRoutes } from './routes/invoke-routes.js';
+import { keyRoutes } from './routes/key-routes.js';
+import { sessionRoutes } from './routes/session-routes.js';
+import { solutionRoutes } from './routes/solution-routes.js';
+import { versionRoutes } from './routes/version-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { orgRoutes } from './routes/org-routes.js';
 import { SwitchboardError } from '@switchboard/core';
@@ -18,6 +30,15 @@ export interface HttpServices {
   readonly orgs: OrgService;
   readonly connections: ConnectionService;
   readonly invoke: InvokeService;
+  readonly events: EventService;
+  readonly installations: InstallationService;
+  readonly publishing: PublishingService;
+  readonly solutions: SolutionService;
+  readonly releases: ReleaseService;
+  readonly orgKeys: OrgKeyService;
+  readonly sessions: SessionService;
+  /** Resolves org keys and session tokens (by id, constant-time secret comparison). */
+  readonly credentials: CredentialVerifier;
   readonly ready: () => Promise<void>;
 }
 
@@ -27,6 +48,10 @@ export interface HttpAppOptions {
   readonly logger: Logger;
   readonly maxRequestBytes: number;
   readonly publicUrl: () => string;
+  /** Failed authentications per client address per minute before 429 (SWITCHBOARD_AUTH_FAILURE_LIMIT). */
+  readonly authFailureLimit: number;
+  /** Time for the failure window (tests move it). */
+  readonly clock?: Clock;
 }
 
 /** The HTTP edge: parse and validate, call one use-case, render the result or a problem. */
@@ -44,19 +69,40 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     }
     const response = problemResponse(error, c.req.path, correlationId);
     if (isSwitchboardError(error) && error.code === 'unauthenticated') response.headers.set('www-authenticate', 'Bearer realm="switchboard"');
+    // RFC 9110 §10.2.3: when the failed-authentication window frees up.
+    if (isSwitchboardError(error) && error.code === 'rate_limited' && typeof error.details['retryAfter'] === 'number') response.headers.set('retry-after', String(error.details['retryAfter']));
     return response;
   });
   app.notFound((c) => problemResponse(new SwitchboardError('not_found', `No route for ${c.req.method} ${c.req.path}.`), c.req.path, ''));
 
-  // Public: health, the OpenAPI document and the OAuth redirect URL. Everything else needs the key.
+  // Public: health, the OpenAPI document and the OAuth redirect URL. Every other route is
+  // authenticated and authorized by `on()` per its EndpointSpec.auth, with this guard.
+  const publicOrigin = () => new URL(options.publicUrl()).origin;
+  app.use(
+    '*',
+    provideRouteGuard(
+      createRouteGuard({
+        adminKey: options.adminKey,
+        verifier: services.credentials,
+        limiter: createAuthFailureLimiter({ limit: options.authFailureLimit, clock: options.clock ?? systemClock }),
+        logger,
+        publicOrigin,
+      }),
+    ),
+  );
+  app.use('/v1/orgs/:org/*', sessionCors({ allowedOrigins: (org) => services.sessions.allowedOrigins(org) }));
   healthRoutes(app, services.ready);
   openApiRoutes(app, options.publicUrl);
-  const admin = adminAuth(options.adminKey);
-  app.use('/v1/*', async (c, next) => (c.req.path === '/v1/oauth/callback' || c.req.path === '/v1/openapi.json' ? next() : admin(c, next)));
-  connectionRoutes(app, services.connections, logger, maxRequestBytes);
+  connectionRoutes(app, services.connections, logger, maxRequestBytes, publicOrigin);
   connectorRoutes(app, services.connectors, maxRequestBytes);
   apiRoutes(app, services.apis, maxRequestBytes);
+  versionRoutes(app, services.publishing, maxRequestBytes);
+  solutionRoutes(app, services.solutions, services.releases, maxRequestBytes);
   orgRoutes(app, services.orgs, maxRequestBytes);
   invokeRoutes(app, services.invoke, maxRequestBytes);
+  eventRoutes(app, services.events);
+  installationRoutes(app, services.installations, maxRequestBytes);
+  keyRoutes(app, services.orgKeys, maxRequestBytes);
+  sessionRoutes(app, services.sessions, maxRequestBytes);
   return app;
 }

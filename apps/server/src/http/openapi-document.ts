@@ -3,6 +3,14 @@ import { errorCodes } from '@switchboard/core';
 import { z } from 'zod';
 import { problemStatus } from './problem-status.js';
 
+/** Which credentials each `EndpointSpec.auth` accepts (any one of them: OpenAPI ORs the list). */
+const securityFor: Record<EndpointSpec['auth'], Array<Record<string, string[]>>> = {
+  admin: [{ adminKey: [] }],
+  org: [{ adminKey: [] }, { orgKey: [] }],
+  connector: [{ adminKey: [] }, { orgKey: [] }, { sessionToken: [] }],
+  none: [],
+};
+
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 
 /**
@@ -25,7 +33,9 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       content['multipart/form-data'] = {
         schema: {
           type: 'object',
-          description: 'VARIABLES (a JSON object as text), CONTENT_TYPE, FILE (a file), and any other field as a part (files keep their filename and type).',
+          description:
+            spec.multipartDescription ??
+            'VARIABLES (a JSON object as text), CONTENT_TYPE, FILE (a file), and any other field as a part (files keep their filename and type).',
         },
       };
     }
@@ -38,7 +48,8 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       operationId,
       summary: spec.summary,
       tags: [spec.tag],
-      ...(spec.auth === 'admin' ? {} : { security: [] }),
+      security: securityFor[spec.auth],
+      'x-auth': spec.auth,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(Object.keys(content).length > 0 ? { requestBody: { required: !spec.query && spec.method !== 'get', content } } : {}),
       responses: {
@@ -54,7 +65,22 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
     security: [{ adminKey: [] }],
     paths,
     components: {
-      securitySchemes: { adminKey: { type: 'http', scheme: 'bearer', description: 'The admin key.' } },
+      securitySchemes: {
+        adminKey: { type: 'http', scheme: 'bearer', description: 'The admin key: every route.' },
+        orgKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'sbk_<id>.<secret>',
+          description: "A key of one org (POST /v1/orgs/{org}/keys): that org's connections, invoke, events and sessions only. Another org's routes answer 404 as if it did not exist; admin routes 403.",
+        },
+        sessionToken: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'sbs_<id>.<secret>',
+          description:
+            "An SDK session token (POST /v1/orgs/{org}/sessions): the org's connector routes (authorize, status, revoke, invoke) only, for its listed connectors, from its listed origins (checked against Origin; CORS answers only those), until it expires or its org key is revoked.",
+        },
+      },
       schemas: { Problem: jsonSchema(problemSchema, 'output') },
     },
     'x-error-codes': Object.fromEntries(

@@ -1,6 +1,7 @@
-import { apiNameSchema, orgIdSchema, type EndpointSpec } from '@switchboard/contracts';
+import { apiNameSchema, orgIdSchema, semverSchema, type EndpointSpec } from '@switchboard/contracts';
 import { SwitchboardError } from '@switchboard/core';
 import type { Context, Hono } from 'hono';
+import { authenticateRoute, authorizeRoute } from './authenticate.js';
 
 /** `/v1/connectors/{connector}` → `/v1/connectors/:connector`; the `{connector}.{api}` segment becomes `:target`. */
 export const honoPath = (path: string): string => path.replace('{connector}.{api}', ':target').replace(/\{(\w+)\}/g, ':$1');
@@ -13,6 +14,11 @@ const paramChecks: Record<string, (value: string) => boolean> = {
   connector: isApiName,
   api: isApiName,
   org: isOrgId,
+  solution: isApiName,
+  /** A connector version number: 1, 2, 3… */
+  n: (value) => /^[1-9][0-9]{0,8}$/.test(value),
+  /** A release: a semantic version as written (`1.0.0`, `2.0.0-rc.1`). */
+  release: (value) => semverSchema.safeParse(value).success,
   target: (value) => {
     const dot = value.indexOf('.');
     return dot > 0 && isApiName(value.slice(0, dot)) && isApiName(value.slice(dot + 1));
@@ -35,8 +41,11 @@ function checkParams(c: Context): void {
 
 /** Register a handler at exactly the method and path the contract (and so the OpenAPI document) names. */
 export function on(app: Hono, spec: EndpointSpec, handler: (c: Context) => Promise<Response> | Response): void {
-  app.on(spec.method.toUpperCase(), honoPath(spec.path), (c) => {
+  app.on(spec.method.toUpperCase(), honoPath(spec.path), async (c) => {
+    // Who (401/429) before the parameters' shape (404), then may they (403/404) per spec.auth.
+    await authenticateRoute(c, spec);
     checkParams(c);
+    authorizeRoute(c, spec);
     return handler(c);
   });
 }

@@ -61,13 +61,24 @@ export interface TestEnvironment {
   createAcmeConnector(overrides?: Record<string, unknown>): Promise<string>;
   /** A connector of a test's own (`acme_<n>`, named `Acme <n>`), configured like `acme` plus the overrides; returns its apiName. */
   newConnector(overrides?: Record<string, unknown>): Promise<string>;
-  /** A fresh org (`org-<n>-<random>`) for one test; returns its id. */
-  newOrg(): Promise<string>;
   /**
-   * A fresh org, authorized for `connector`; returns its id. With several instances the
-   * authorizations go round-robin: org number n is authorized on instance n mod instances.
+   * A fresh org (`org-<n>-<random>`) for one test; returns its id. Subscriber orgs only see
+   * installed connectors, so it installs a solution release of its own bringing a freshly
+   * published version of each of `connectors` (default: `acme` when the test created it, else none).
+   */
+  newOrg(options?: { connectors?: readonly string[] }): Promise<string>;
+  /**
+   * A fresh org with `connector` installed (as `newOrg`) and authorized; returns its id. With several
+   * instances the authorizations go round-robin: org number n is authorized on instance n mod instances.
    */
   authorizedOrg(connector?: string): Promise<string>;
+  /** Publish the connector's draft (`POST /v1/connectors/{c}/publish`); returns the new version number. */
+  publish(connector?: string): Promise<number>;
+  /**
+   * Install in `org` a release of a new solution (`kit_<n>`) pinning each connector at the given
+   * version (default: a freshly published one); returns the solution and release names.
+   */
+  install(org: string, connectors: readonly string[] | Readonly<Record<string, number>>): Promise<{ solution: string; release: string }>;
   /** Start an authorization and play the browser at the demo; returns Switchboard's callback URL, not yet visited. */
   consent(org: string, connector?: string, options?: ConsentOptions): Promise<{ authorizationUrl: URL; callback: URL }>;
   /** Run the whole browser-less authorization for an org, returning the callback response. */
@@ -82,6 +93,10 @@ export interface TestEnvironment {
   tokensSeen(): string[];
   /** Asserts that no token `storedTokens` returned, nor the demo client secret, is in any response the helpers saw or any log line. */
   expectNoSecretShown(): void;
+  /** A new key of the org (`POST /v1/orgs/{org}/keys` with the admin key); returns the key and its id. */
+  orgKey(org: string, name?: string): Promise<{ key: string; id: string }>;
+  /** A new SDK session of the org, minted with `key` (default: a new org key); returns the token. */
+  session(org: string, options?: { key?: string; allowedOrigins?: string[]; connectors?: string[]; ttlSeconds?: number }): Promise<{ token: string; expiresAt: string }>;
   close(): Promise<void>;
 }
 
@@ -94,6 +109,9 @@ export interface ConsentOptions {
   /** The instance that starts the authorization. */
   readonly server?: number;
 }
+
+/** A 1×1 PNG: the smallest logo publishing accepts. */
+export const TEST_LOGO_PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
 /** An API the demo does not publish, for tests: path, query, header and raw-body placeholders, all echoed back. */
 const echoApi = (demo: DemoService) => ({
@@ -122,6 +140,8 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     SWITCHBOARD_ALLOW_PRIVATE_NETWORK: '127.0.0.1,localhost',
     SWITCHBOARD_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     SWITCHBOARD_ADMIN_KEY: 'test-admin-key-0123456789abcdef',
+    // Tests send many bad keys from 127.0.0.1 on purpose; the rate-limit test sets its own limit.
+    SWITCHBOARD_AUTH_FAILURE_LIMIT: '100000',
     ...options.env,
   });
   const config: ServerConfig = options.limits ? { ...parsed, limits: { ...parsed.limits, ...options.limits } } : parsed;
@@ -176,6 +196,9 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
 
   let orgs = 0;
   let connectors = 0;
+  let solutions = 0;
+  /** Connectors the helpers created, so `newOrg` knows whether `acme` exists. */
+  const createdConnectors = new Set<string>();
   const env: TestEnvironment = {
     demo,
     servers,
@@ -187,6 +210,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       const created = await request('POST', '/v1/connectors', { ...acmeConnectorDefinition(demo), ...overrides });
       expect(created.status, `create connector: ${created.text}`).toBe(201);
       const apiName = (created.body as { apiName: string }).apiName;
+      createdConnectors.add(apiName);
       const credentials = await request('PUT', `/v1/connectors/${apiName}/credentials`, DEMO_CLIENT);
       expect(credentials.status, `set credentials: ${credentials.text}`).toBe(200);
       for (const api of [...acmeApiDefinitions(demo), echoApi(demo)]) {
@@ -199,15 +223,48 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       connectors += 1;
       return env.createAcmeConnector({ name: `Acme ${connectors}`, apiName: `acme_${connectors}`, ...overrides });
     },
-    async newOrg() {
+    async newOrg(orgOptions = {}) {
       orgs += 1;
       const id = `org-${orgs}-${randomBytes(3).toString('hex')}`;
       const created = await request('POST', '/v1/orgs', { id, name: `Org ${orgs}` });
       expect(created.status).toBe(201);
+      const connectorsToInstall = orgOptions.connectors ?? (createdConnectors.has('acme') ? ['acme'] : []);
+      if (connectorsToInstall.length > 0) await env.install(id, connectorsToInstall);
       return id;
     },
+    async publish(connector = 'acme') {
+      const published = await request<{ version: number }>('POST', `/v1/connectors/${connector}/publish`, {
+        logo: TEST_LOGO_PNG_BASE64,
+        supportEmail: 'support@acme.example',
+        releaseNotes: 'Published by the test harness.',
+      });
+      expect(published.status, `publish ${connector}: ${published.text}`).toBe(201);
+      return published.body.version;
+    },
+    async install(org, connectorsToInstall) {
+      solutions += 1;
+      const solution = `kit_${solutions}`;
+      const made = await request('POST', '/v1/solutions', { apiName: solution, name: `Kit ${solutions}` });
+      expect(made.status, `create solution: ${made.text}`).toBe(201);
+      const pins: Record<string, number> = {};
+      if (Array.isArray(connectorsToInstall)) {
+        for (const connector of connectorsToInstall as readonly string[]) pins[connector] = await env.publish(connector);
+      } else {
+        Object.assign(pins, connectorsToInstall);
+      }
+      for (const [connector, version] of Object.entries(pins)) {
+        const pinned = await request('PUT', `/v1/solutions/${solution}/connectors/${connector}`, { version });
+        expect(pinned.status, `pin ${connector}: ${pinned.text}`).toBe(200);
+      }
+      const release = '1.0.0';
+      const cut = await request('POST', `/v1/solutions/${solution}/releases`, { version: release });
+      expect(cut.status, `release: ${cut.text}`).toBe(201);
+      const installed = await request('POST', `/v1/orgs/${org}/installations`, { solution, release });
+      expect(installed.status, `install: ${installed.text}`).toBe(201);
+      return { solution, release };
+    },
     async authorizedOrg(connector = 'acme') {
-      const id = await env.newOrg();
+      const id = await env.newOrg({ connectors: [connector] });
       expect((await env.authorize(id, connector, { server: orgs % servers.length })).status).toBe(200);
       return id;
     },
@@ -246,6 +303,26 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
       for (const secret of [...tokens, DEMO_CLIENT_SECRET]) {
         for (const haystack of haystacks) expect(haystack.includes(secret)).toBe(false);
       }
+    },
+    async orgKey(org, name = 'test key') {
+      const created = await request<{ key: string; id: string }>('POST', `/v1/orgs/${org}/keys`, { name });
+      expect(created.status, `create org key: ${created.text}`).toBe(201);
+      return { key: created.body.key, id: created.body.id };
+    },
+    async session(org, sessionOptions = {}) {
+      const key = sessionOptions.key ?? (await env.orgKey(org)).key;
+      const created = await request<{ token: string; expiresAt: string }>(
+        'POST',
+        `/v1/orgs/${org}/sessions`,
+        {
+          allowedOrigins: sessionOptions.allowedOrigins ?? ['https://app.example.com'],
+          ...(sessionOptions.connectors ? { connectors: sessionOptions.connectors } : {}),
+          ...(sessionOptions.ttlSeconds !== undefined ? { ttlSeconds: sessionOptions.ttlSeconds } : {}),
+        },
+        { headers: { authorization: `Bearer ${key}` } },
+      );
+      expect(created.status, `create session: ${created.text}`).toBe(201);
+      return created.body;
     },
     async close() {
       await Promise.all(servers.map((s) => s.close()));

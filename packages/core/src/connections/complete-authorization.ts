@@ -5,14 +5,20 @@ import type { CoreDeps } from '../core-deps.js';
 import { oauthClientFor } from '../oauth/oauth-client.js';
 import { exchangeAuthorizationCode } from '../oauth/token-requests.js';
 import { sha256Base64Url } from '../security/random-token.js';
-import { SwitchboardError } from '../switchboard-error.js';
+import { SwitchboardError, isSwitchboardError } from '../switchboard-error.js';
 import { encryptTokens } from './encrypt-tokens.js';
 import { codeVerifierContext } from './secret-contexts.js';
+import { reconcileConsent } from '../installations/reconcile-consent.js';
+import { connectorNotInstalled } from './require-org-connector.js';
+import { systemActor } from '../access/actor.js';
+import { newEvent } from '../events/new-event.js';
 
 export interface CompletedAuthorization {
   readonly orgId: string;
   readonly connector: string;
   readonly returnTo: string | null;
+  /** Where the callback page may post its result (`window.opener`), as recorded at the start. */
+  readonly openerOrigin: string;
 }
 
 /**
@@ -22,6 +28,39 @@ export interface CompletedAuthorization {
  * Errors carry `org` / `connector` details once the state is known, for the callback page.
  */
 export async function completeAuthorization(deps: CoreDeps, query: Readonly<Record<string, string>>): Promise<CompletedAuthorization> {
+  const known: KnownRequest = {};
+  try {
+    return await runCallback(deps, query, known);
+  } catch (error) {
+    if (known.context) await recordFailure(deps, known.context, error);
+    throw error;
+  }
+}
+
+/**
+ * The callback is not authenticated (the single-use state is its credential) and the pending
+ * request does not record who started it, so its events are the platform's; the matching
+ * `authorization.started` event names the caller.
+ */
+const callbackActor = systemActor;
+
+/** Filled in once the state is known valid: only then does a failure belong to an org. */
+interface KnownRequest {
+  context?: { org: string; connector: string };
+}
+
+/** `authorization.failed` with the error code only: provider messages may echo anything. */
+async function recordFailure(deps: CoreDeps, context: { org: string; connector: string }, error: unknown): Promise<void> {
+  const code = isSwitchboardError(error) ? error.code : 'internal_error';
+  try {
+    await deps.store.events.append(newEvent(deps, { orgId: context.org, type: 'authorization.failed', connector: context.connector, actor: callbackActor, data: { error: code } }));
+  } catch (appendError) {
+    // The caller's error matters more than its audit record.
+    deps.logger.error({ ...context, errorType: appendError instanceof Error ? appendError.name : 'unknown' }, 'recording authorization.failed failed');
+  }
+}
+
+async function runCallback(deps: CoreDeps, query: Readonly<Record<string, string>>, known: KnownRequest): Promise<CompletedAuthorization> {
   const { store, cipher, clock } = deps;
   const now = clock.now();
   const state = query['state'];
@@ -30,9 +69,18 @@ export async function completeAuthorization(deps: CoreDeps, query: Readonly<Reco
   if (!request) throw new SwitchboardError('invalid_state', 'Unknown or already used authorization state.');
   if (request.expiresAt.getTime() <= now.getTime()) throw new SwitchboardError('invalid_state', 'The authorization request expired; start again.');
 
-  const connector = await store.connectors.get(request.connectorId);
+  // The version the flow started with (the draft for null): the user consents to its endpoints
+  // and scopes, so its token endpoint gets the code, whatever was installed since.
+  const connector =
+    request.connectorVersion === null
+      ? await store.connectors.get(request.connectorId)
+      : (await store.connectorVersions.get(request.connectorId, request.connectorVersion))?.connector;
   if (!connector) throw new SwitchboardError('invalid_state', 'The connector of this authorization no longer exists.');
   const context = { org: request.orgId, connector: connector.apiName };
+  known.context = context;
+  // Uninstalled since the flow started: no tokens for a connector the org may not use.
+  const inUse = await store.orgConnectors.resolve(request.orgId, connector.apiName);
+  if (!inUse) throw connectorNotInstalled(request.orgId, connector.apiName);
   const secrets = await loadClientSecrets(store, cipher, connector);
   const { as, client } = oauthClientFor(connector, secrets.clientId, secrets.clientSecret);
 
@@ -71,15 +119,27 @@ export async function completeAuthorization(deps: CoreDeps, query: Readonly<Reco
   }
 
   const finishedAt = clock.now();
-  await store.connections.saveAuthorized({
-    idIfNew: randomUUID(),
-    orgId: request.orgId,
-    connectorId: connector.id,
-    tokens: encryptTokens({ cipher, orgId: request.orgId, connector, tokens: outcome.tokens, now: finishedAt }),
-    now: finishedAt,
+  // The event commits with the tokens it records (one transaction).
+  await store.transaction(async (tx) => {
+    const saved = await tx.connections.saveAuthorized({
+      idIfNew: randomUUID(),
+      orgId: request.orgId,
+      connectorId: connector.id,
+      tokens: encryptTokens({ cipher, orgId: request.orgId, connector, tokens: outcome.tokens, now: finishedAt }),
+      consentedVersion: request.connectorVersion,
+      now: finishedAt,
+    });
+    await tx.events.append(
+      newEvent(deps, { orgId: request.orgId, type: 'authorization.succeeded', connector: connector.apiName, actor: callbackActor, at: finishedAt, data: { connectionId: saved.id } }),
+    );
+    // An upgrade landed while the user was at the provider: check the new version against what
+    // was just consented to, as the upgrade would have.
+    if (inUse.version !== null && inUse.version !== request.connectorVersion) {
+      await reconcileConsent(deps, tx, { connection: saved, connectorApiName: connector.apiName, version: inUse.version, actor: callbackActor, now: finishedAt });
+    }
   });
   deps.logger.info(context, 'connection authorized');
-  return { orgId: request.orgId, connector: connector.apiName, returnTo: request.returnTo };
+  return { orgId: request.orgId, connector: connector.apiName, returnTo: request.returnTo, openerOrigin: request.openerOrigin };
 }
 
 function authorizationErrorMessage(error: string): string {

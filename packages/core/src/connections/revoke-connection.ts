@@ -1,35 +1,60 @@
 import type { RevokeResult } from '@switchboard/contracts';
+import type { Actor } from '../access/actor.js';
 import { loadClientSecrets } from '../connectors/load-client-secrets.js';
-import { requireConnector } from '../connectors/require-connector.js';
 import type { CoreDeps } from '../core-deps.js';
+import { newEvent } from '../events/new-event.js';
 import { revokeToken } from '../oauth/token-requests.js';
-import { requireOrg } from '../orgs/require-org.js';
 import { isSwitchboardError } from '../switchboard-error.js';
 import type { Connection } from './connection.js';
 import type { Connector } from '../connectors/connector.js';
+import { consentedConnector } from './consented-connector.js';
+import { requireOrgConnector } from './require-org-connector.js';
 import { connectionSecretContext } from './secret-contexts.js';
+
+const nothingToRevoke: RevokeResult = { status: 'not_authorized', providerRevocation: 'not_configured', detail: 'There was no connection to revoke.' };
 
 /**
  * Revoke a connection: ask the provider to revoke the chosen token (RFC 7009), then delete the
  * tokens locally whatever it answered, so a provider outage never leaves a connection the user
- * asked to end. Done under the connection's refresh lock so a concurrent refresh cannot write
- * fresh tokens back afterwards.
+ * asked to end. The connector must be one the org may use (`connector_not_installed` otherwise).
  */
-export async function revokeConnection(deps: CoreDeps, input: { orgId: string; connectorApiName: string }): Promise<RevokeResult> {
+export async function revokeConnection(deps: CoreDeps, input: { orgId: string; connectorApiName: string; actor: Actor }): Promise<RevokeResult> {
+  const { connector } = await requireOrgConnector(deps.store, input.orgId, input.connectorApiName);
+  const existing = await deps.store.connections.get(input.orgId, connector.id);
+  if (!existing || existing.accessTokenEncrypted === null) return nothingToRevoke;
+  return revokeStoredConnection(deps, existing, input.actor);
+}
+
+/**
+ * Revoke one stored connection, whether or not its connector is still installed (uninstall,
+ * connector deletion). Done under the connection's refresh lock so a concurrent refresh cannot
+ * write fresh tokens back afterwards. The token goes to the revocation endpoint of the version
+ * the user consented to (re-read under the lock), never to one of a later version.
+ */
+export async function revokeStoredConnection(deps: CoreDeps, connection: Connection, actor: Actor): Promise<RevokeResult> {
   const { store, clock } = deps;
-  await requireOrg(store, input.orgId);
-  const connector = await requireConnector(store, input.connectorApiName);
-  const existing = await store.connections.get(input.orgId, connector.id);
-  if (!existing || existing.accessTokenEncrypted === null) {
-    return { status: 'not_authorized', providerRevocation: 'not_configured', detail: 'There was no connection to revoke.' };
-  }
-  const result = await store.withConnectionLock(existing.id, async (locked) => {
-    const outcome = await revokeAtProvider(deps, connector, locked.current);
-    await locked.clearTokens(clock.now());
-    return outcome;
+  const result = await store.withConnectionLock(connection.id, async (locked) => {
+    const current = locked.current;
+    if (current.accessTokenEncrypted === null) return { result: nothingToRevoke, connector: null };
+    const connector = await consentedConnector(store, current);
+    const outcome: RevokeResult = connector
+      ? await revokeAtProvider(deps, connector, current)
+      : { status: 'not_authorized', providerRevocation: 'failed', detail: 'The connector version the user consented to no longer exists.' };
+    const now = clock.now();
+    const event = newEvent(deps, {
+      orgId: current.orgId,
+      type: 'connection.revoked',
+      connector: connector?.apiName ?? null,
+      actor,
+      data: { providerRevocation: outcome.providerRevocation },
+      at: now,
+    });
+    await locked.clearTokens(now, event);
+    return { result: outcome, connector: connector?.apiName ?? null };
   });
-  deps.logger.info({ org: input.orgId, connector: connector.apiName, providerRevocation: result?.providerRevocation }, 'connection revoked');
-  return result ?? { status: 'not_authorized', providerRevocation: 'not_configured', detail: 'There was no connection to revoke.' };
+  if (result === undefined) return nothingToRevoke;
+  deps.logger.info({ org: connection.orgId, connector: result.connector, providerRevocation: result.result.providerRevocation }, 'connection revoked');
+  return result.result;
 }
 
 async function revokeAtProvider(deps: CoreDeps, connector: Connector, connection: Connection): Promise<RevokeResult> {

@@ -9,6 +9,9 @@ import type { Connection } from './connection.js';
 import { encryptTokens } from './encrypt-tokens.js';
 import { connectionSecretContext } from './secret-contexts.js';
 import { createSingleFlight } from './single-flight.js';
+import { systemActor } from '../access/actor.js';
+import type { AuditEvent } from '../events/audit-event.js';
+import { newEvent } from '../events/new-event.js';
 
 /** A usable access token with what the invoke pipeline needs alongside it. */
 export interface UsableToken {
@@ -51,6 +54,15 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
     return connection.expiresAt.getTime() - deps.refreshSkewSeconds * 1000 <= clock.now().getTime();
   };
 
+  /** A refresh is the platform's doing (actor system), whoever's call needed the token. */
+  const refreshEvent = (
+    connection: Connection,
+    connector: Connector,
+    type: 'token.refreshed' | 'token.refresh_failed',
+    at: Date,
+    data: Record<string, JsonValue> = {},
+  ): AuditEvent => newEvent(deps, { orgId: connection.orgId, type, connector: connector.apiName, actor: systemActor, data: { connectionId: connection.id, ...data }, at });
+
   const refreshLocked = async (locked: LockedConnection, connector: Connector, rejectedGeneration: number | undefined): Promise<Connection> => {
     const current = locked.current;
     if (current.status !== 'authorized' || !needsRefresh(current, rejectedGeneration)) return current;
@@ -61,6 +73,7 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
       return locked.markNeedsReauthorization(
         { code: 'needs_reauthorization', message: 'The access token is no longer valid and the service issued no refresh token.', at: now },
         now,
+        refreshEvent(current, connector, 'token.refresh_failed', now, { error: 'no_refresh_token', status: 'needs_reauthorization' }),
       );
     }
     const secrets = await loadClientSecrets(store, cipher, connector);
@@ -70,7 +83,12 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
       outcome = await refreshAccessToken({ connector, secrets, refreshToken, transport: deps.oauth });
     } catch (error) {
       const code = isSwitchboardError(error) ? error.code : 'upstream_unreachable';
-      await locked.recordError({ code, message: 'Token refresh failed: the service could not be reached.', at: clock.now() }, clock.now());
+      const failedAt = clock.now();
+      await locked.recordError(
+        { code, message: 'Token refresh failed: the service could not be reached.', at: failedAt },
+        failedAt,
+        refreshEvent(current, connector, 'token.refresh_failed', failedAt, { error: code }),
+      );
       throw error;
     }
     const doneAt = clock.now();
@@ -87,6 +105,7 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
           previousScopes: current.scopes,
         }),
         doneAt,
+        refreshEvent(current, connector, 'token.refreshed', doneAt),
       );
     }
     const { failure } = outcome;
@@ -96,16 +115,25 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
       return locked.markNeedsReauthorization(
         { code: 'needs_reauthorization', message: 'The service rejected the refresh token (invalid_grant); authorize again.', at: doneAt },
         doneAt,
+        refreshEvent(current, connector, 'token.refresh_failed', doneAt, { error: 'invalid_grant', status: 'needs_reauthorization' }),
       );
     }
     if (failure.kind === 'transient') {
-      await locked.recordError({ code: 'upstream_unavailable', message: `Token refresh failed with HTTP ${failure.status}; will retry on next use.`, at: doneAt }, doneAt);
+      await locked.recordError(
+        { code: 'upstream_unavailable', message: `Token refresh failed with HTTP ${failure.status}; will retry on next use.`, at: doneAt },
+        doneAt,
+        refreshEvent(current, connector, 'token.refresh_failed', doneAt, { error: 'upstream_unavailable', upstreamStatus: failure.status }),
+      );
       throw new SwitchboardError('upstream_unavailable', 'The service could not refresh the token right now; try again later.', {
         // Not `status`: problem details (RFC 9457 §3.1) reserve it for the HTTP status.
         details: { upstreamStatus: failure.status },
       });
     }
-    await locked.recordError({ code: 'token_exchange_failed', message: `Token refresh was refused (${failure.error ?? `HTTP ${failure.status}`}).`, at: doneAt }, doneAt);
+    await locked.recordError(
+      { code: 'token_exchange_failed', message: `Token refresh was refused (${failure.error ?? `HTTP ${failure.status}`}).`, at: doneAt },
+      doneAt,
+      refreshEvent(current, connector, 'token.refresh_failed', doneAt, { error: 'token_exchange_failed', upstreamStatus: failure.status }),
+    );
     throw new SwitchboardError('token_exchange_failed', 'The service refused to refresh the token.', {
       details: { reason: failure.kind, ...(failure.error ? { error: failure.error } : {}) },
     });

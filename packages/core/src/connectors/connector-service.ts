@@ -6,7 +6,8 @@ import type {
   SetCredentialsInput,
   UpdateConnectorInput,
 } from '@switchboard/contracts';
-import { revokeConnection } from '../connections/revoke-connection.js';
+import { systemActor } from '../access/actor.js';
+import { revokeStoredConnection } from '../connections/revoke-connection.js';
 import { clientSecretContext } from '../connections/secret-contexts.js';
 import type { CoreDeps } from '../core-deps.js';
 import type { ConnectorPatch } from '../ports/store.js';
@@ -94,19 +95,27 @@ export function createConnectorService(deps: CoreDeps) {
     },
 
     /**
-     * Deleting a connector that still holds live connections is refused (409) unless
+     * Deleting a connector that a solution associates or a release records is refused (409
+     * `in_use`). Deleting one that still holds live connections is refused (409) unless
      * `revokeConnections` is set: then each connection is revoked at the provider first, so no
      * grant is left behind at the service.
      */
     async delete(apiName: string, options: { revokeConnections?: boolean } = {}): Promise<void> {
       const connector = await requireConnector(store, apiName);
+      // Checked first: solutions and releases point at its versions, and installed orgs use them.
+      if (await store.solutionConnectors.isConnectorReferenced(connector.id)) {
+        throw new SwitchboardError('in_use', `Connector '${apiName}' is associated with a solution or recorded in a release; dissociate it, or delete the solutions whose releases record it (releases are immutable).`, {
+          details: { connector: apiName },
+        });
+      }
       const live = await store.connections.listLiveByConnector(connector.id);
       if (live.length > 0 && !options.revokeConnections) {
         throw new SwitchboardError('conflict', `Connector '${apiName}' has ${live.length} live connection(s); revoke them first or pass revokeConnections=true.`, {
           details: { liveConnections: live.length },
         });
       }
-      for (const connection of live) await revokeConnection(deps, { orgId: connection.orgId, connectorApiName: apiName });
+      // By stored connection: an org's own view of the connector (installed or not) does not matter here.
+      for (const connection of live) await revokeStoredConnection(deps, connection, systemActor);
       await store.connectors.delete(connector.id);
     },
 

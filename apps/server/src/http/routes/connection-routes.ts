@@ -1,15 +1,18 @@
 import { endpoints } from '@switchboard/contracts';
 import { isSwitchboardError, type ConnectionService, type Logger } from '@switchboard/core';
 import type { Hono } from 'hono';
+import { openerOriginOf } from '../authenticate.js';
 import { callbackPage } from '../callback-page.js';
+import { actorOf } from '../principal.js';
 import { problemResponse } from '../problem-response.js';
 import { on, respond } from '../route-table.js';
 import { parseWith, readJson } from '../validation.js';
 
-export function connectionRoutes(app: Hono, connections: ConnectionService, logger: Logger, maxBytes: number): void {
+/** `publicOrigin`: Switchboard's own origin, where the callback page posts when no SDK session started the flow. */
+export function connectionRoutes(app: Hono, connections: ConnectionService, logger: Logger, maxBytes: number, publicOrigin: () => string): void {
   on(app, endpoints.startAuthorization, async (c) => {
     const body = await readJson(c, endpoints.startAuthorization.body, maxBytes);
-    const started = await connections.startAuthorization({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')!, returnTo: body.returnTo });
+    const started = await connections.startAuthorization({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')!, returnTo: body.returnTo, actor: actorOf(c), openerOrigin: openerOriginOf(c, publicOrigin()) });
     return respond(c, endpoints.startAuthorization, { authorizationUrl: started.authorizationUrl, expiresAt: started.expiresAt.toISOString() });
   });
   on(app, endpoints.listConnections, async (c) => respond(c, endpoints.listConnections, { items: await connections.list({ orgId: c.req.param('org')! }) }));
@@ -17,7 +20,7 @@ export function connectionRoutes(app: Hono, connections: ConnectionService, logg
     respond(c, endpoints.getConnection, await connections.get({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')! })),
   );
   on(app, endpoints.revokeConnection, async (c) =>
-    respond(c, endpoints.revokeConnection, await connections.revoke({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')! })),
+    respond(c, endpoints.revokeConnection, await connections.revoke({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')!, actor: actorOf(c) })),
   );
 
   // The redirect URL. No key: the single-use state is the credential (RFC 6749 §10.12).
@@ -37,6 +40,7 @@ export function connectionRoutes(app: Hono, connections: ConnectionService, logg
         title: 'Connected',
         message: `Connector “${done.connector}” is now authorized. You may close this window.`,
         post: { type: 'switchboard:authorization', status: 'authorized', org: done.orgId, connector: done.connector },
+        targetOrigin: done.openerOrigin,
       });
     } catch (error) {
       const correlationId = crypto.randomUUID();
@@ -62,6 +66,8 @@ export function connectionRoutes(app: Hono, connections: ConnectionService, logg
           connector: typeof details['connector'] === 'string' ? details['connector'] : null,
           code: known ? error.code : 'internal_error',
         },
+        // The flow's opener is unknown here (the state may be unknown or forged): only Switchboard's own origin.
+        targetOrigin: publicOrigin(),
       });
     }
   });

@@ -1,6 +1,7 @@
 import { endpoints, invokeDataSchema } from '@switchboard/contracts';
 import { normalizeInvokeData, SwitchboardError, type InvokeService, type JsonValue, type NormalizedInvokeData } from '@switchboard/core';
 import type { Hono } from 'hono';
+import { actorOf } from '../principal.js';
 import { on } from '../route-table.js';
 import { parseWith, readJson } from '../validation.js';
 
@@ -82,7 +83,7 @@ export function invokeRoutes(app: Hono, invoke: InvokeService, maxBytes: number)
     }
     const isMultipart = /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '');
     const data = isMultipart ? await readMultipart(c.req.raw, maxBytes) : normalizeInvokeData(await readJson(c, invokeDataSchema, maxBytes));
-    const result = await invoke.invoke({ orgId: c.req.param('org')!, connectorApiName: target.slice(0, dot), apiName: target.slice(dot + 1), data });
+    const result = await invoke.invoke({ orgId: c.req.param('org')!, connectorApiName: target.slice(0, dot), apiName: target.slice(dot + 1), data, actor: actorOf(c) });
     return c.json(result, 200);
   });
 }

@@ -1,0 +1,173 @@
+import { hash, timingSafeEqual } from 'node:crypto';
+import type { EndpointSpec } from '@switchboard/contracts';
+import { orgNotFound, SwitchboardError, type CredentialVerifier, type Logger, type SdkSession } from '@switchboard/core';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AuthFailureLimiter } from './auth-rate-limit.js';
+import { setCorsOrigin } from './cors.js';
+import { principalOf, setPrincipal, type Principal } from './principal.js';
+
+// One-shot `hash` (Node ≥ 20.12): SHA-256 without a Hash object, on every request.
+const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
+
+const bearer = /^Bearer[ ]+(\S+)\s*$/i;
+
+/** Why authentication failed, as logged. Never the presented value. */
+type FailureReason = 'missing' | 'malformed' | 'unknown' | 'expired';
+
+export interface RouteGuardOptions {
+  readonly adminKey: string;
+  readonly verifier: CredentialVerifier;
+  readonly limiter: AuthFailureLimiter;
+  readonly logger: Logger;
+  /** The server's own public origin (`Sec-Fetch-Site: same-origin` requests without `Origin`). */
+  readonly publicOrigin: () => string;
+}
+
+/** Authenticates the request for one endpoint: sets the principal, or throws 401/403/429. */
+export type RouteGuard = (c: Context, spec: EndpointSpec) => Promise<void>;
+
+const guardKey = 'switchboard.routeGuard';
+
+/** Make the guard reachable from every route handler (read by `on()` through `authenticateRoute`). */
+export function provideRouteGuard(guard: RouteGuard): MiddlewareHandler {
+  return async (c, next) => {
+    c.set(guardKey as never, guard as never);
+    await next();
+  };
+}
+
+/** The socket's remote address; forwarding headers are not trusted (any client can send them). */
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * The origin a session request comes from: the `Origin` header, or the server's own origin when
+ * the browser says the request is same-origin (browsers omit `Origin` on same-origin GETs).
+ */
+function requestOrigin(c: Context, publicOrigin: string): string | undefined {
+  const origin = c.req.header('origin');
+  if (origin !== undefined) return origin;
+  return c.req.header('sec-fetch-site') === 'same-origin' ? publicOrigin : undefined;
+}
+
+/**
+ * Bearer authentication (RFC 6750 §2.1) for the admin key, org keys and SDK session tokens.
+ * The admin key is compared as a digest in constant time whatever the presented length; org
+ * keys and sessions are found by id and their secret digests compared in constant time.
+ * Failures are rate-limited per client address and logged with the reason, never the value.
+ */
+export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
+  const { verifier, limiter, logger } = options;
+  const adminDigest = digest(options.adminKey);
+
+  return async (c, spec) => {
+    if (spec.auth === 'none') return;
+    const address = clientAddress(c);
+    const route = `${spec.method.toUpperCase()} ${spec.path}`;
+
+    const fail = (reason: FailureReason): never => {
+      // Missing and expired credentials are no guesses: log them, but do not count them.
+      if (reason === 'malformed' || reason === 'unknown') limiter.recordFailure(address);
+      logger.warn({ address, route, reason }, 'authentication failed');
+      throw new SwitchboardError(
+        'unauthenticated',
+        reason === 'expired' ? 'The session has expired; mint a new one.' : 'Send a valid key as `Authorization: Bearer <key>`.',
+      );
+    };
+
+    const retryAfter = limiter.retryAfterSeconds(address);
+    if (retryAfter > 0) {
+      logger.warn({ address, route, reason: 'rate_limited' }, 'authentication refused: too many failures from this address');
+      throw new SwitchboardError('rate_limited', `Too many failed authentications from this address; retry in ${retryAfter} s.`, { details: { retryAfter } });
+    }
+
+    const header = c.req.header('authorization');
+    const token = header === undefined ? undefined : bearer.exec(header)?.[1];
+    // The admin comparison runs for every presented value, so its timing says nothing about the kind.
+    if (token !== undefined && timingSafeEqual(digest(token), adminDigest)) {
+      setPrincipal(c, { kind: 'admin' });
+      return;
+    }
+    if (token === undefined) return fail(header === undefined || header.trim() === '' ? 'missing' : 'malformed');
+
+    const check = await verifier.verify(token);
+    if (!check.ok) {
+      // An expired session from one of its origins may still read the 401 (so the SDK can renew).
+      const origin = check.session ? listedOrigin(c, check.session, options.publicOrigin()) : undefined;
+      if (origin !== undefined && spec.auth === 'connector') setCorsOrigin(c, origin);
+      return fail(check.reason);
+    }
+    if (check.kind === 'org_key') {
+      setPrincipal(c, { kind: 'org_key', orgId: check.key.orgId, keyId: check.key.id });
+      return;
+    }
+    const origin = listedOrigin(c, check.session, options.publicOrigin());
+    if (origin === undefined) {
+      logger.warn({ address, route, reason: 'origin_not_allowed', sessionId: check.session.id }, 'session refused');
+      throw new SwitchboardError('origin_not_allowed', 'This session token is not valid from this origin.');
+    }
+    // CORS only on connector routes: the only ones a session may use.
+    if (spec.auth === 'connector') setCorsOrigin(c, origin);
+    setPrincipal(c, {
+      kind: 'session',
+      orgId: check.session.orgId,
+      keyId: check.session.keyId,
+      sessionId: check.session.id,
+      origin,
+      connectors: check.session.connectors,
+    });
+  };
+
+}
+
+/** The request's origin when the session lists it (exact comparison of serialized origins). */
+function listedOrigin(c: Context, session: SdkSession, publicOrigin: string): string | undefined {
+  const origin = requestOrigin(c, publicOrigin);
+  return origin !== undefined && session.allowedOrigins.includes(origin) ? origin : undefined;
+}
+
+/** Step 1 of every route (`on()`): who is calling. Fails closed when no guard was provided. */
+export async function authenticateRoute(c: Context, spec: EndpointSpec): Promise<void> {
+  if (spec.auth === 'none') return;
+  const guard = c.get(guardKey as never) as RouteGuard | undefined;
+  if (!guard) throw new Error('authenticateRoute: no route guard on this app');
+  await guard(c, spec);
+}
+
+/** The connector a connector route names: `{connector}`, or the first half of `{connector}.{api}`. */
+function connectorParam(c: Context): string | undefined {
+  const connector = c.req.param('connector');
+  if (connector !== undefined) return connector;
+  const target = c.req.param('target');
+  return target === undefined ? undefined : target.slice(0, Math.max(0, target.indexOf('.')));
+}
+
+/**
+ * Step 2 (after the path parameters were checked): may this principal use this endpoint? Another
+ * org's key or session gets exactly the answer of a nonexistent org, so nothing about other
+ * orgs can be learned; a route it can never use gets 403.
+ */
+export function authorizeRoute(c: Context, spec: EndpointSpec): void {
+  if (spec.auth === 'none') return;
+  const principal: Principal = principalOf(c);
+  if (principal.kind === 'admin') return;
+  if (spec.auth === 'admin') throw new SwitchboardError('forbidden', 'This route needs the admin key.');
+  const org = c.req.param('org');
+  if (org === undefined) throw new SwitchboardError('forbidden', 'This route needs the admin key.');
+  if (principal.orgId !== org) throw orgNotFound(org);
+  if (principal.kind === 'org_key') return;
+  if (spec.auth !== 'connector') throw new SwitchboardError('forbidden', 'Session tokens are accepted only on connector routes (authorize, status, revoke, invoke).');
+  const connector = connectorParam(c);
+  if (principal.connectors !== null && (connector === undefined || !principal.connectors.includes(connector))) {
+    // The same answer for every unlisted name, installed or not: nothing about the org is revealed.
+    throw new SwitchboardError('forbidden', 'This session does not cover this connector.', { details: { connector: connector ?? null } });
+  }
+}
+
+/** Where the OAuth callback page may post its message: the session's origin, else Switchboard's own. */
+export function openerOriginOf(c: Context, publicOrigin: string): string {
+  const principal = principalOf(c);
+  return principal.kind === 'session' ? principal.origin : publicOrigin;
+}

@@ -1,0 +1,249 @@
+import type { Problem } from '@switchboard/contracts';
+import { manualClock } from '@switchboard/core';
+import { completeConsentHeadlessly } from '@switchboard/demo';
+import { testDatabases } from '@switchboard/storage/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProblem } from './testing/expect-problem.js';
+import { createTestEnvironment, type ApiResponse, type TestEnvironment } from './testing/test-environment.js';
+
+/**
+ * SDK sessions over a real socket, with the real demo authorization server: where a session token
+ * works (the org's connector routes, listed connectors, listed origins, until expiry, while its
+ * key lives), CORS for exactly those origins, and the callback page's postMessage target.
+ */
+
+const APP = 'https://app.example.com';
+const EVIL = 'https://evil.example.net';
+
+/** The message and target origin of the callback page's `postMessage`, or undefined when it posts nothing. */
+function postedMessage(html: string): { message: Record<string, unknown>; targetOrigin: unknown } | undefined {
+  const match = /window\.opener\.postMessage\((\{.*\}), ("[^"\n]*")\)/.exec(html);
+  return match ? { message: JSON.parse(match[1]!) as Record<string, unknown>, targetOrigin: JSON.parse(match[2]!) } : undefined;
+}
+
+describe.each(testDatabases())('SDK sessions on $name', (database) => {
+  const clock = manualClock();
+  let env: TestEnvironment;
+  let other: string;
+
+  /** A request with the session token (no admin key) and, unless null, an Origin header. */
+  const withSession = (token: string, method: string, path: string, options: { origin?: string | null; body?: unknown; headers?: Record<string, string> } = {}) =>
+    env.request(method, path, options.body ?? (method === 'POST' ? {} : undefined), {
+      headers: { authorization: `Bearer ${token}`, ...(options.origin === null ? {} : { origin: options.origin ?? APP }), ...options.headers },
+    });
+
+  const expectNoCors = (response: ApiResponse) => expect(response.headers.get('access-control-allow-origin')).toBeNull();
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({ database, clock });
+    await env.createAcmeConnector();
+    other = await env.newConnector();
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('mints a session with an org key only: 201 {token, expiresAt}, 900 s by default, event recorded', async () => {
+    const { key, id } = await env.orgKey('dev');
+    const created = await env.request<{ token: string; expiresAt: string }>('POST', '/v1/orgs/dev/sessions', { allowedOrigins: [APP] }, { headers: { authorization: `Bearer ${key}` } });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.token).toMatch(/^sbs_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/);
+    expect(new Date(created.body.expiresAt).getTime()).toBe(clock.now().getTime() + 900_000);
+    const events = await env.server.store.events.list({ orgId: 'dev', type: 'session.created', limit: 10 });
+    expect(events.some((e) => e.actor.kind === 'org_key' && e.actor.keyId === id)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(created.body.token.split('.')[1]);
+
+    expectProblem(await env.request('POST', '/v1/orgs/dev/sessions', { allowedOrigins: [APP] }), 403, 'forbidden'); // the admin key
+    expectProblem(await withSession(created.body.token, 'POST', '/v1/orgs/dev/sessions', { body: { allowedOrigins: [APP] } }), 403, 'forbidden');
+    const bad: unknown[] = [
+      {},
+      { allowedOrigins: [] },
+      { allowedOrigins: [`${APP}/`] },
+      { allowedOrigins: [`${APP}/widget`] },
+      { allowedOrigins: ['https://App.example.com'] },
+      { allowedOrigins: ['ftp://app.example.com'] },
+      { allowedOrigins: ['null'] },
+      { allowedOrigins: [APP], connectors: ['Not An Api'] },
+      { allowedOrigins: [APP], ttlSeconds: 3601 },
+      { allowedOrigins: [APP], ttlSeconds: 1.5 },
+      { allowedOrigins: [APP], extra: true },
+    ];
+    for (const body of bad) {
+      const response = await env.request('POST', '/v1/orgs/dev/sessions', body, { headers: { authorization: `Bearer ${key}` } });
+      expectProblem(response, 400, 'validation_failed');
+    }
+  });
+
+  it('works on authorize, status, invoke and revoke for a listed connector from a listed origin; the callback posts to that origin only', async () => {
+    const { token } = await env.session('dev', { allowedOrigins: [APP, 'http://localhost:3000'], connectors: ['acme'] });
+    const started = await withSession(token, 'POST', '/v1/orgs/dev/connections/acme/authorize');
+    expect(started.status, started.text).toBe(200);
+    expect(started.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(started.headers.get('vary')).toMatch(/Origin/i);
+
+    const callback = await completeConsentHeadlessly((started.body as { authorizationUrl: string }).authorizationUrl, { username: 'alice', password: 'wonderland', decision: 'allow' });
+    const page = await fetch(callback, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(postedMessage(html)).toEqual({ message: expect.objectContaining({ status: 'authorized', org: 'dev', connector: 'acme' }), targetOrigin: APP });
+    expect(html).not.toContain("'*'");
+
+    const status = await withSession(token, 'GET', '/v1/orgs/dev/connections/acme', { origin: 'http://localhost:3000' });
+    expect(status.status).toBe(200);
+    expect((status.body as { status: string }).status).toBe('authorized');
+    expect(status.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+
+    const invoked = await withSession(token, 'POST', '/v1/orgs/dev/invoke/acme.listcontacts');
+    expect(invoked.status, invoked.text).toBe(200);
+    expect(invoked.headers.get('access-control-allow-origin')).toBe(APP);
+
+    // A problem answered to an allowed session carries the header too, so the widget can read it.
+    const missingApi = await withSession(token, 'POST', '/v1/orgs/dev/invoke/acme.nosuchapi');
+    expectProblem(missingApi, 404, 'not_found');
+    expect(missingApi.headers.get('access-control-allow-origin')).toBe(APP);
+
+    const revoked = await withSession(token, 'DELETE', '/v1/orgs/dev/connections/acme');
+    expect(revoked.status, revoked.text).toBe(200);
+    expect((await env.connection('dev')).status).toBe('not_authorized');
+
+    const events = await env.server.store.events.list({ orgId: 'dev', limit: 100 });
+    const bySession = events.filter((e) => e.actor.kind === 'session');
+    expect(bySession.length).toBeGreaterThan(0);
+    expect(JSON.stringify(events)).not.toContain(token.split('.')[1]);
+  });
+
+  it('an admin-started flow posts to Switchboard’s own origin; a failed callback with an unknown state never to another', async () => {
+    const { callback } = await env.consent('dev');
+    const html = await (await fetch(callback, { headers: { accept: 'text/html' } })).text();
+    expect(postedMessage(html)?.targetOrigin).toBe(new URL(env.server.publicUrl).origin);
+
+    const failed = await fetch(`${env.server.url}/v1/oauth/callback?state=${'x'.repeat(43)}&code=abc`, { headers: { accept: 'text/html', origin: EVIL } });
+    expect(failed.status).toBe(400);
+    const failedHtml = await failed.text();
+    expect(postedMessage(failedHtml)?.targetOrigin).toBe(new URL(env.server.publicUrl).origin);
+    expect(failedHtml).not.toContain(EVIL);
+    expectNoCors({ status: failed.status, headers: failed.headers, body: null, text: '' });
+  });
+
+  it('refuses an unlisted origin (403 origin_not_allowed, no CORS header), and a missing Origin unless same-origin and listed', async () => {
+    const { token } = await env.session('dev', { allowedOrigins: [APP] });
+    const evil = await withSession(token, 'GET', '/v1/orgs/dev/connections/acme', { origin: EVIL });
+    expectProblem(evil, 403, 'origin_not_allowed');
+    expectNoCors(evil);
+    // Origins compare exactly: another port or scheme is another origin.
+    expectProblem(await withSession(token, 'GET', '/v1/orgs/dev/connections/acme', { origin: 'https://app.example.com:8443' }), 403, 'origin_not_allowed');
+    expectProblem(await withSession(token, 'GET', '/v1/orgs/dev/connections/acme', { origin: 'http://app.example.com' }), 403, 'origin_not_allowed');
+    expectProblem(await withSession(token, 'GET', '/v1/orgs/dev/connections/acme', { origin: null }), 403, 'origin_not_allowed');
+
+    const ownOrigin = new URL(env.server.publicUrl).origin;
+    const sameOrigin = await env.session('dev', { allowedOrigins: [ownOrigin] });
+    const fromConsole = await withSession(sameOrigin.token, 'GET', '/v1/orgs/dev/connections/acme', { origin: null, headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(fromConsole.status, fromConsole.text).toBe(200);
+    expectNoCors(fromConsole);
+    expectProblem(await withSession(token, 'GET', '/v1/orgs/dev/connections/acme', { origin: null, headers: { 'sec-fetch-site': 'same-origin' } }), 403, 'origin_not_allowed');
+  });
+
+  it('refuses an unlisted connector the same way whether it exists or not', async () => {
+    const { token } = await env.session('dev', { connectors: ['acme'] });
+    for (const path of [`/v1/orgs/dev/connections/${other}`, '/v1/orgs/dev/connections/nosuch']) {
+      expectProblem(await withSession(token, 'GET', path), 403, 'forbidden');
+      expectProblem(await withSession(token, 'DELETE', path), 403, 'forbidden');
+      expectProblem(await withSession(token, 'POST', `${path}/authorize`), 403, 'forbidden');
+    }
+    const a = await withSession(token, 'POST', `/v1/orgs/dev/invoke/${other}.listcontacts`);
+    const b = await withSession(token, 'POST', '/v1/orgs/dev/invoke/nosuch.listcontacts');
+    expectProblem(a, 403, 'forbidden');
+    expectProblem(b, 403, 'forbidden');
+    expect((a.body as Problem).detail).toBe((b.body as Problem).detail);
+    // Without a connector list, every connector of the org.
+    const all = await env.session('dev');
+    expect((await withSession(all.token, 'GET', `/v1/orgs/dev/connections/${other}`)).status).toBe(200);
+  });
+
+  it('is refused on routes other than the connector routes, and on another org', async () => {
+    const { token } = await env.session('dev');
+    const org = await env.newOrg();
+    for (const [method, path] of [
+      ['GET', '/v1/orgs/dev/connections'],
+      ['GET', '/v1/orgs/dev/events'],
+      ['POST', '/v1/orgs/dev/sessions'],
+      ['GET', '/v1/orgs/dev/keys'],
+      ['POST', '/v1/orgs/dev/keys'],
+      ['GET', '/v1/connectors'],
+      ['GET', '/v1/orgs'],
+      ['POST', '/v1/connectors'],
+    ] as const) {
+      expectProblem(await withSession(token, method, path, { body: method === 'POST' ? { allowedOrigins: [APP], name: 'x' } : undefined }), 403, 'forbidden');
+    }
+    for (const path of [`/v1/orgs/${org}/connections/acme`, '/v1/orgs/no-such-org-2/connections/acme']) {
+      const response = await withSession(token, 'GET', path);
+      const problem = expectProblem(response, 404, 'not_found');
+      expect(problem.detail).toMatch(/^Org '.*' does not exist\.$/);
+    }
+  });
+
+  it('is refused after it expires (401), even from its origin', async () => {
+    const { token, expiresAt } = await env.session('dev', { ttlSeconds: 60 });
+    expect((await withSession(token, 'GET', '/v1/orgs/dev/connections/acme')).status).toBe(200);
+    clock.advance(59);
+    expect((await withSession(token, 'GET', '/v1/orgs/dev/connections/acme')).status).toBe(200);
+    clock.advance(1);
+    expect(clock.now().toISOString()).toBe(expiresAt);
+    const expired = await withSession(token, 'GET', '/v1/orgs/dev/connections/acme');
+    expectProblem(expired, 401, 'unauthenticated');
+    expect(expired.headers.get('www-authenticate')).toMatch(/^Bearer /);
+  });
+
+  it('ends when the org key that minted it is revoked', async () => {
+    const { key, id } = await env.orgKey('dev');
+    const { token } = await env.session('dev', { key });
+    expect((await withSession(token, 'GET', '/v1/orgs/dev/connections/acme')).status).toBe(200);
+    expect((await env.request('DELETE', `/v1/orgs/dev/keys/${id}`)).status).toBe(204);
+    const after = await withSession(token, 'GET', '/v1/orgs/dev/connections/acme');
+    expectProblem(after, 401, 'unauthenticated');
+    expectNoCors(after);
+  });
+
+  it('answers CORS preflights only for origins of the org’s unexpired sessions, only on connector routes', async () => {
+    const org = await env.newOrg();
+    const preflight = (path: string, origin: string) =>
+      fetch(`${env.server.url}${path}`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
+    const path = `/v1/orgs/${org}/connections/acme/authorize`;
+    expect((await preflight(path, APP)).headers.get('access-control-allow-origin')).toBeNull();
+
+    await env.session(org, { allowedOrigins: [APP], ttlSeconds: 120 });
+    const allowed = await preflight(path, APP);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/Authorization/i);
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/Content-Type/i);
+    expect(allowed.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(allowed.headers.get('vary')).toMatch(/Origin/i);
+    expect((await preflight(`/v1/orgs/${org}/invoke/acme.listcontacts`, APP)).headers.get('access-control-allow-origin')).toBe(APP);
+
+    expect((await preflight(path, EVIL)).headers.get('access-control-allow-origin')).toBeNull();
+    expect((await preflight(path.replace(org, 'dev'), 'https://only-in-org.example.com')).headers.get('access-control-allow-origin')).toBeNull();
+    for (const nonConnector of [`/v1/orgs/${org}/connections`, `/v1/orgs/${org}/keys`, `/v1/orgs/${org}/sessions`]) {
+      expect((await preflight(nonConnector, APP)).headers.get('access-control-allow-origin'), nonConnector).toBeNull();
+    }
+    // Nothing else carries CORS headers: admin and org-key requests, even with an Origin.
+    expectNoCors(await env.request('GET', `/v1/orgs/${org}/connections`, undefined, { headers: { origin: APP } }));
+    const { key } = await env.orgKey(org);
+    expectNoCors(await env.request('GET', `/v1/orgs/${org}/connections`, undefined, { headers: { origin: APP, authorization: `Bearer ${key}` } }));
+
+    clock.advance(121);
+    expect((await preflight(path, APP)).headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('never shows a session token or key in logs or events', async () => {
+    const { key } = await env.orgKey('dev');
+    const { token } = await env.session('dev', { key });
+    await withSession(token, 'GET', '/v1/orgs/dev/connections/acme', { origin: EVIL });
+    const events = JSON.stringify(await env.server.store.events.list({ orgId: 'dev', limit: 500 }));
+    for (const secret of [key.split('.')[1]!, token.split('.')[1]!]) {
+      expect(env.logs().includes(secret)).toBe(false);
+      expect(events.includes(secret)).toBe(false);
+    }
+  });
+});

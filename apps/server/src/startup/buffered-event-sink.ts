@@ -1,0 +1,122 @@
+import type { AuditEvent, EventRepository, EventSink, Logger } from '@switchboard/core';
+
+export interface BufferedEventSinkOptions {
+  readonly events: Pick<EventRepository, 'appendMany'>;
+  readonly logger: Logger;
+  /** Write what has been recorded at most this long after the first unwritten event. */
+  readonly flushIntervalMs?: number;
+  /** Write at once when this many events wait; also the size of one `appendMany`. */
+  readonly batchSize?: number;
+  /** Events kept while the database does not answer; beyond this the oldest are dropped. */
+  readonly maxBuffered?: number;
+  /** Attempts per batch before it is dropped: a broken database must not grow memory forever. */
+  readonly maxAttempts?: number;
+}
+
+export interface BufferedEventSink extends EventSink {
+  /** Write everything recorded so far; resolves once it is written (or dropped after its last attempt). */
+  flush(): Promise<void>;
+  /** Stop the timer and flush; events recorded afterwards are dropped. Call before closing the store. */
+  close(): Promise<void>;
+}
+
+interface Pending {
+  readonly events: AuditEvent[];
+  attempts: number;
+}
+
+/**
+ * The EventSink for events that record no state change (API calls): the invoke path only pushes
+ * to memory, and a timer or a full batch writes them with one multi-row insert. Losing the last
+ * ~250 ms of invoke events in a crash is the price of not adding a write to every call.
+ */
+export function createBufferedEventSink(options: BufferedEventSinkOptions): BufferedEventSink {
+  const { events, logger } = options;
+  const flushIntervalMs = options.flushIntervalMs ?? 250;
+  const batchSize = options.batchSize ?? 200;
+  const maxBuffered = options.maxBuffered ?? 10_000;
+  const maxAttempts = options.maxAttempts ?? 3;
+
+  let buffer: AuditEvent[] = [];
+  /** Batches whose write failed, retried on the next flush. */
+  const retries: Pending[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let writing: Promise<void> = Promise.resolve();
+  let closed = false;
+  let dropped = 0;
+
+  const reportDropped = () => {
+    if (dropped === 0) return;
+    // Counts only: event content stays out of the log.
+    logger.warn({ dropped }, 'audit events dropped: the buffer was full');
+    dropped = 0;
+  };
+
+  const write = async (pending: Pending): Promise<void> => {
+    pending.attempts += 1;
+    try {
+      await events.appendMany(pending.events);
+    } catch (error) {
+      const giveUp = pending.attempts >= maxAttempts || closed;
+      logger.error(
+        { events: pending.events.length, attempt: pending.attempts, errorType: error instanceof Error ? error.name : 'unknown', droppedBatch: giveUp },
+        'writing audit events failed',
+      );
+      if (!giveUp) retries.push(pending);
+    }
+  };
+
+  const drain = async (): Promise<void> => {
+    reportDropped();
+    const due = retries.splice(0, retries.length);
+    for (const pending of due) await write(pending);
+    while (buffer.length > 0) {
+      const batch = buffer.slice(0, batchSize);
+      buffer = buffer.slice(batchSize);
+      await write({ events: batch, attempts: 0 });
+    }
+  };
+
+  const flush = (): Promise<void> => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    // One write at a time, in order: a flush waits for the one before it.
+    writing = writing.then(drain);
+    const done = writing;
+    // A failed batch left for retry needs a later flush even if nothing else is recorded.
+    void done.then(() => {
+      if (retries.length > 0 && !closed) schedule();
+    });
+    return done;
+  };
+
+  function schedule(): void {
+    if (timer !== undefined || closed) return;
+    timer = setTimeout(() => void flush(), flushIntervalMs);
+    // Never keep the process alive for a pending write (close() flushes on shutdown).
+    timer.unref();
+  }
+
+  return {
+    record(event) {
+      if (closed) return;
+      buffer.push(event);
+      if (buffer.length > maxBuffered) {
+        dropped += buffer.length - maxBuffered;
+        buffer = buffer.slice(buffer.length - maxBuffered);
+      }
+      if (buffer.length >= batchSize) void flush();
+      else schedule();
+    },
+    flush,
+    async close() {
+      if (closed) return writing;
+      await flush();
+      closed = true;
+      // A batch that failed just before close gets its last attempt now.
+      if (retries.length > 0) await flush();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { apiNameSchema, isoDateTimeSchema } from './common.js';
+
+/**
+ * Every audit event type, stable API (clients filter on it). The same list as the core's
+ * `auditEventTypes` (contracts cannot import the core; a core test keeps the two equal).
+ */
+export const auditEventTypeSchema = z.enum([
+  'authorization.started',
+  'authorization.succeeded',
+  'authorization.failed',
+  'token.refreshed',
+  'token.refresh_failed',
+  'connection.revoked',
+  'connection.reauthorization_required',
+  'api.invoked',
+  'key.created',
+  'key.revoked',
+  'session.created',
+  'installation.installed',
+  'installation.upgraded',
+  'installation.uninstalled',
+]);
+
+export const maxEventPageSize = 200;
+export const defaultEventPageSize = 50;
+
+export const listEventsQuerySchema = z
+  .object({
+    /** `nextCursor` of the previous page. */
+    cursor: z.string().min(1).max(400).optional(),
+    type: auditEventTypeSchema.optional(),
+    connector: apiNameSchema.optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, `must be an integer from 1 to ${maxEventPageSize}`)
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(maxEventPageSize))
+      .optional(),
+  })
+  .strict();
+export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
+
+/** Who acted: ids only, never a key or session secret. */
+export const eventActorSchema = z
+  .object({
+    kind: z.enum(['admin', 'org_key', 'session', 'system']),
+    keyId: z.string().optional(),
+    sessionId: z.string().optional(),
+  })
+  .strict();
+
+export const auditEventSchema = z
+  .object({
+    id: z.string(),
+    type: auditEventTypeSchema,
+    at: isoDateTimeSchema,
+    /** Connector API name, or null. */
+    connector: z.string().nullable(),
+    actor: eventActorSchema,
+    /** Ids, names, statuses and durations: never bodies, tokens, keys or secrets. */
+    data: z.record(z.string(), z.json()),
+  })
+  .strict();
+export type AuditEventView = z.infer<typeof auditEventSchema>;
+
+/** Newest first; `nextCursor` is null on the last page. */
+export const eventPageSchema = z
+  .object({ items: z.array(auditEventSchema), nextCursor: z.string().nullable() })
+  .strict();
+export type EventPage = z.infer<typeof eventPageSchema>;
