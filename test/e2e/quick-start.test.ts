@@ -81,6 +81,32 @@ describe('switchboard start (quick start)', () => {
     expect(await revoked.json()).toEqual({ status: 'not_authorized', providerRevocation: 'succeeded' });
   });
 
+  it('sets up a subscriber org with the published connector installed, usable with an org key of its own', async () => {
+    const api = output.match(/API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/)?.[1];
+    const key = output.match(/Admin key\s+(sbk_[A-Za-z0-9_-]+)/)?.[1];
+    expect(output).toMatch(/org acme-customer has solution acme_crm 1\.0\.0 installed/);
+    const created = await fetch(`${api}/v1/orgs/acme-customer/keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'subscriber admin' }),
+    });
+    expect(created.status).toBe(201);
+    const orgKey = ((await created.json()) as { key: string }).key;
+    const auth = { authorization: `Bearer ${orgKey}` };
+
+    const checklist = (await (await fetch(`${api}/v1/orgs/acme-customer/connections`, { headers: auth })).json()) as { items: Array<Record<string, unknown>> };
+    expect(checklist.items).toEqual([expect.objectContaining({ connector: 'acme', status: 'not_authorized', solutions: ['acme_crm'], version: 1 })]);
+    const started = await fetch(`${api}/v1/orgs/acme-customer/connections/acme/authorize`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+    const { authorizationUrl } = (await started.json()) as { authorizationUrl: string };
+    const page = await fetch(await completeConsentHeadlessly(authorizationUrl, { username: 'bob', password: 'builder' }));
+    expect(page.status).toBe(200);
+    const invoked = await fetch(`${api}/v1/orgs/acme-customer/invoke/acme.listcontacts`, { method: 'POST', headers: auth });
+    expect(((await invoked.json()) as { status: number }).status).toBe(200);
+    // The org key is for its own org only.
+    expect((await fetch(`${api}/v1/orgs/dev/connections`, { headers: auth })).status).toBe(404);
+    expect((await fetch(`${api}/v1/connectors`, { headers: auth })).status).toBe(403);
+  });
+
   it('refuses a second server on the same SQLite data dir, naming the owner and the way out', () => {
     const second = spawnSync(process.execPath, ['apps/cli/bin/switchboard.js', 'start', '--no-demo', '--port', '0', '--data-dir', dataDir], {
       env: { PATH: process.env['PATH'] ?? '' },
@@ -96,5 +122,24 @@ describe('switchboard start (quick start)', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+  });
+
+  it('starts again on the same data: the demo moved ports, so acme is republished and the subscriber upgraded', async () => {
+    output = '';
+    child = spawn(process.execPath, ['apps/cli/bin/switchboard.js', 'start', '--port', '0', '--demo-port', '0', '--data-dir', dataDir, '--log-level', 'warn'], {
+      env: { PATH: process.env['PATH'] ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    await waitFor(/Press Ctrl\+C to stop/);
+    expect(output).toMatch(/org acme-customer has solution acme_crm 1\.0\.1 installed/);
+    const api = output.match(/API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/)?.[1];
+    const key = output.match(/Admin key\s+(sbk_[A-Za-z0-9_-]+)/)?.[1];
+    const checklist = (await (await fetch(`${api}/v1/orgs/acme-customer/connections`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
+      items: Array<Record<string, unknown>>;
+    };
+    // The endpoints changed (new demo port): the earlier consent does not cover them.
+    expect(checklist.items).toEqual([expect.objectContaining({ connector: 'acme', status: 'needs_reauthorization', version: 2 })]);
   });
 });

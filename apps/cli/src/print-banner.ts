@@ -1,8 +1,9 @@
 import type { DemoService } from '@switchboard/demo';
 import type { RunningServer } from '@switchboard/server';
+import type { DemoSetup } from './demo/bootstrap-demo.js';
 
 /** What a person needs after `npm start`: where things are, the key, and a link to click. */
-export function printBanner(input: { server: RunningServer; demo?: { demo: DemoService; authorizationUrl: string; expiresAt: string } }): void {
+export function printBanner(input: { server: RunningServer; demo?: DemoSetup & { demo: DemoService } }): void {
   const { server, demo } = input;
   const key = server.adminKey;
   const lines = [
@@ -16,6 +17,7 @@ export function printBanner(input: { server: RunningServer; demo?: { demo: DemoS
   ];
   if (demo) {
     const user = demo.demo.users[0]!;
+    const { org, solution, release } = demo.subscriber;
     lines.push(
       '',
       `  Demo service   Acme CRM at ${demo.demo.issuer}   (log in as ${user.username} / ${user.password})`,
@@ -38,6 +40,14 @@ export function printBanner(input: { server: RunningServer; demo?: { demo: DemoS
       '',
       `     curl -s -H "Authorization: Bearer ${key}" ${server.url}/v1/orgs/dev/connections/acme`,
       `     curl -s -X DELETE -H "Authorization: Bearer ${key}" ${server.url}/v1/orgs/dev/connections/acme`,
+      '',
+      `  4. A subscriber: org ${org} has solution ${solution} ${release} installed (connector acme, published).`,
+      '     Give its admin an org key (shown once); it works for that org only:',
+      '',
+      `     curl -s -X POST -H "Authorization: Bearer ${key}" -H "Content-Type: application/json" \\`,
+      `       -d '{"name":"subscriber admin"}' ${server.url}/v1/orgs/${org}/keys`,
+      `     curl -s -H "Authorization: Bearer <org key>" ${server.url}/v1/orgs/${org}/connections`,
+      `     curl -s -X POST -H "Authorization: Bearer <org key>" ${server.url}/v1/orgs/${org}/connections/acme/authorize`,
     );
   }
   lines.push('', '  Press Ctrl+C to stop.', '');

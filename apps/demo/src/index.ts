@@ -5,3 +5,4 @@ export type { DemoClient, DemoOptions } from './demo-options.js';
 export type { DemoService, DemoStats, IntrospectionResult, UploadedFileRecord } from './demo-service.js';
 export type { EchoResponse } from './echo-route.js';
 export type { Contact } from './contact-store.js';
+export { acmeLogoDataUrl, acmeLogoSvg } from './acme-logo.js';

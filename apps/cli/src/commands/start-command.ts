@@ -47,8 +47,7 @@ export async function runStart(argv: readonly string[], env: NodeJS.ProcessEnv):
       // Loaded only when wanted: oidc-provider is heavy and warns about Node 20 at import time.
       const [{ startDemo }, { bootstrapDemo }] = await Promise.all([import('@switchboard/demo'), import('../demo/bootstrap-demo.js')]);
       demo = await startDemo({ port: options.demoPort, clients: [{ ...client, redirectUris: [server.redirectUrl] }] });
-      const link = await bootstrapDemo(server, demo, client);
-      demoInfo = { demo, authorizationUrl: link.authorizationUrl, expiresAt: link.expiresAt };
+      demoInfo = { demo, ...(await bootstrapDemo(server, demo, client)) };
     }
     printBanner({ server, ...(demoInfo ? { demo: demoInfo } : {}) });
   } catch (error) {

@@ -1,39 +1,38 @@
 import { acmeApiDefinitions, acmeConnectorDefinition, type DemoService } from '@switchboard/demo';
 import type { RunningServer } from '@switchboard/server';
+import { demoApi } from './demo-api.js';
+import { publishDemo } from './publish-demo.js';
+
+export interface DemoSetup {
+  /** A fresh authorization link for org `dev`. */
+  readonly authorizationUrl: string;
+  readonly expiresAt: string;
+  /** The subscriber org with the demo solution installed. */
+  readonly subscriber: { readonly org: string; readonly solution: string; readonly release: string };
+}
 
 /**
  * Make sure connector `acme`, its credentials and its APIs exist and match the running demo,
- * through the public HTTP API (in-process), exactly as a builder would with curl. Returns a fresh
- * authorization link for org `dev`.
+ * then publish it into solution `acme_crm` installed in org `acme-customer`, all through the
+ * public HTTP API (in-process), exactly as a builder would with curl.
  */
-export async function bootstrapDemo(
-  server: RunningServer,
-  demo: DemoService,
-  client: { clientId: string; clientSecret: string },
-): Promise<{ authorizationUrl: string; expiresAt: string }> {
-  const call = async (method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> => {
-    const response = await server.app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${server.adminKey}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, json: text ? JSON.parse(text) : null };
-  };
-  const expect = (result: { status: number; json: any }, ok: number[], what: string) => {
-    if (!ok.includes(result.status)) throw new Error(`demo setup: ${what} answered ${result.status}: ${JSON.stringify(result.json)}`);
-    return result;
-  };
-
+export async function bootstrapDemo(server: RunningServer, demo: DemoService, client: { clientId: string; clientSecret: string }): Promise<DemoSetup> {
+  const api = demoApi(server);
   const { apiName, name, ...fields } = acmeConnectorDefinition(demo);
-  const existing = await call('GET', `/v1/connectors/${apiName}`);
-  if (existing.status === 404) expect(await call('POST', '/v1/connectors', { apiName, name, ...fields }), [201], 'create connector');
-  else expect(await call('PATCH', `/v1/connectors/${apiName}`, { name, ...fields }), [200], 'update connector');
-  expect(await call('PUT', `/v1/connectors/${apiName}/credentials`, client), [200], 'set credentials');
-  for (const { apiName: api, ...definition } of acmeApiDefinitions(demo)) {
-    const found = await call('GET', `/v1/connectors/${apiName}/apis/${api}`);
-    if (found.status === 404) expect(await call('POST', `/v1/connectors/${apiName}/apis`, { apiName: api, ...definition }), [201], `create API ${api}`);
-    else expect(await call('PATCH', `/v1/connectors/${apiName}/apis/${api}`, definition), [200], `update API ${api}`);
+  if (!(await api.exists(`/v1/connectors/${apiName}`, 'read connector'))) {
+    await api.expect('POST', '/v1/connectors', { apiName, name, ...fields }, [201], 'create connector');
+  } else {
+    await api.expect('PATCH', `/v1/connectors/${apiName}`, { name, ...fields }, [200], 'update connector');
   }
-  return expect(await call('POST', `/v1/orgs/dev/connections/${apiName}/authorize`, {}), [200], 'start authorization').json;
+  await api.expect('PUT', `/v1/connectors/${apiName}/credentials`, client, [200], 'set credentials');
+  for (const { apiName: apiId, ...definition } of acmeApiDefinitions(demo)) {
+    if (!(await api.exists(`/v1/connectors/${apiName}/apis/${apiId}`, `read API ${apiId}`))) {
+      await api.expect('POST', `/v1/connectors/${apiName}/apis`, { apiName: apiId, ...definition }, [201], `create API ${apiId}`);
+    } else {
+      await api.expect('PATCH', `/v1/connectors/${apiName}/apis/${apiId}`, definition, [200], `update API ${apiId}`);
+    }
+  }
+  const subscriber = await publishDemo(api, apiName);
+  const started = (await api.expect('POST', `/v1/orgs/dev/connections/${apiName}/authorize`, {}, [200], 'start authorization')) as { authorizationUrl: string; expiresAt: string };
+  return { authorizationUrl: started.authorizationUrl, expiresAt: started.expiresAt, subscriber };
 }
