@@ -276,6 +276,50 @@ describe.each(testDatabases())('installations on $name', (database) => {
     expect(await env.connection(org, connector)).toMatchObject({ status: 'authorized', solutions: [second.solution], version: 1 });
   });
 
+  it('revokes, at the provider, the connection of a connector an upgrade drops', async () => {
+    const kept = await env.newConnector();
+    const dropped = await env.newConnector();
+    const org = await env.newOrg({ connectors: [] });
+    const { solution } = await env.install(org, [kept, dropped]);
+    expect((await env.authorize(org, dropped)).status).toBe(200);
+    const { refreshToken } = await env.storedTokens(org, dropped);
+    expect(await env.demo.introspect(refreshToken!, DEMO_CLIENT)).toMatchObject({ active: true });
+
+    expect((await env.request('DELETE', `/v1/solutions/${solution}/connectors/${dropped}`)).status).toBe(204);
+    await cutRelease(solution, {}, '2.0.0');
+    const upgraded = await env.request('PUT', `/v1/orgs/${org}/installations/${solution}`, { release: '2.0.0' });
+    expect(upgraded.status, upgraded.text).toBe(200);
+
+    // Nothing installed brings it any more: its tokens must not outlive that (as on uninstall).
+    expect(await env.demo.introspect(refreshToken!, DEMO_CLIENT)).toMatchObject({ active: false });
+    const stored = await env.storedTokens(org, dropped);
+    expect(stored.accessToken).toBeNull();
+    expect(stored.refreshToken).toBeNull();
+    expect((await checklist(org)).map((item) => item.connector)).toEqual([kept]);
+    expect(await events(org, 'connection.revoked')).toHaveLength(1);
+    const [event] = await events(org, 'installation.upgraded');
+    expect(event).toMatchObject({ data: { removedConnectors: [dropped] } });
+  });
+
+  it('refreshes at the consented version\'s token endpoint even when the installed version moved on without a reconcile', async () => {
+    const { connector, org } = await installedAndAuthorized();
+    // v2 would refresh somewhere the user never consented to (a closed loopback port).
+    expect((await env.request('PATCH', `/v1/connectors/${connector}`, { refreshUrl: 'http://127.0.0.1:9/token' })).status).toBe(200);
+    const v2 = await env.publish(connector);
+    // The outcome of an upgrade racing a callback: the org's installed version moved to v2 while
+    // the connection, authorized under v1, was not reconciled (still authorized, consented v1).
+    const { store } = env.server;
+    const [item] = await store.installedConnectors.listByOrg(org);
+    const version = await store.connectorVersions.get(item!.connectorId, v2);
+    await store.installedConnectors.replaceForOrg(org, [{ ...item!, versionId: version!.id, version: v2 }]);
+    expect(await env.storedConnection(org, connector)).toMatchObject({ status: 'authorized', consentedVersion: 1 });
+
+    const refreshesBefore = env.demo.stats().tokenRequests.refresh_token;
+    env.demo.invalidateIssuedAccessTokens();
+    await echo(org, connector);
+    expect(env.demo.stats().tokenRequests.refresh_token).toBe(refreshesBefore + 1);
+  });
+
   it('never shows a token or the client secret in a response or a log line', () => {
     expect(env.tokensSeen().length).toBeGreaterThan(2);
     env.expectNoSecretShown();

@@ -30,6 +30,14 @@ export function createOrgRepository(db: Kysely<Database>): OrgRepository {
       return rows.map(orgFromRow);
     },
 
+    async lock(id) {
+      // A no-op write rather than `SELECT … FOR UPDATE`, which SQLite does not parse: PostgreSQL
+      // takes the row lock until the transaction ends, and SQLite's transactions already run
+      // one at a time (the write takes its write lock at once).
+      const result = await db.updateTable('orgs').set((eb) => ({ name: eb.ref('name') })).where('id', '=', id).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async ensure(org) {
       // DO NOTHING rather than check-then-insert: two instances starting together both succeed.
       await db

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DEV_ORG_ID,
   SwitchboardError,
+  type Actor,
   type ApiDefinition,
   type Connection,
   type ConnectionTokens,
@@ -235,6 +236,7 @@ describe.each(testDatabases())('store on $name', (database) => {
         returnTo: null,
         connectorVersion: null,
         openerOrigin: 'https://switchboard.example',
+        actor: { kind: 'admin' },
         expiresAt: at(600),
         createdAt: t0,
       });
@@ -349,6 +351,35 @@ describe.each(testDatabases())('store on $name', (database) => {
   });
 
   describe('orgs', () => {
+    it('lock holds the org until the transaction that took it ends', async () => {
+      const org = anOrg();
+      await store.orgs.insert(org);
+      expect(await store.transaction((tx) => tx.orgs.lock('no-such-org'))).toBe(false);
+
+      const order: string[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let signalLocked!: () => void;
+      const firstLocked = new Promise<void>((resolve) => (signalLocked = resolve));
+      const first = store.transaction(async (tx) => {
+        expect(await tx.orgs.lock(org.id)).toBe(true);
+        signalLocked();
+        await held;
+        order.push('first commits');
+      });
+      await firstLocked;
+      const second = store.transaction(async (tx) => {
+        await tx.orgs.lock(org.id);
+        order.push('second holds the lock');
+      });
+      // Room for the second transaction to take the lock if it (wrongly) could.
+      await sleep(100);
+      release();
+      await Promise.all([first, second]);
+      expect(order).toEqual(['first commits', 'second holds the lock']);
+      expect(await store.orgs.get(org.id)).toEqual(org);
+    });
+
     it('inserts, reads, lists oldest first and rejects duplicates', async () => {
       const older = anOrg({ createdAt: new Date('2000-01-01T00:00:00.000Z') });
       const newer = anOrg({ createdAt: new Date('2000-01-02T00:00:00.000Z') });
@@ -626,7 +657,7 @@ describe.each(testDatabases())('store on $name', (database) => {
 
   describe('authorization requests', () => {
     async function aRequest(
-      overrides: { expiresAt?: Date; codeVerifierEncrypted?: string | null; returnTo?: string | null; connectorVersion?: number | null } = {},
+      overrides: { expiresAt?: Date; codeVerifierEncrypted?: string | null; returnTo?: string | null; connectorVersion?: number | null; actor?: Actor } = {},
     ) {
       const { connector, org } = await connectorAndOrg();
       const request = {
@@ -638,6 +669,7 @@ describe.each(testDatabases())('store on $name', (database) => {
         returnTo: '/connections' as string | null,
         connectorVersion: 3 as number | null,
         openerOrigin: 'https://app.example.com',
+        actor: { kind: 'org_key', keyId: 'key_1' } as Actor,
         expiresAt: at(600),
         createdAt: t0,
         ...overrides,
@@ -651,6 +683,14 @@ describe.each(testDatabases())('store on $name', (database) => {
       expect(await store.authorizationRequests.consume(request.stateHash)).toEqual(request);
       expect(await store.authorizationRequests.consume(request.stateHash)).toBeUndefined();
       expect(await store.authorizationRequests.consume('never-existed')).toBeUndefined();
+    });
+
+    it('consume returns who started the flow, for each kind of actor', async () => {
+      const actors: Actor[] = [{ kind: 'admin' }, { kind: 'org_key', keyId: 'key_a' }, { kind: 'session', keyId: 'key_b', sessionId: 'ses_c' }, { kind: 'system' }];
+      for (const actor of actors) {
+        const request = await aRequest({ actor });
+        expect((await store.authorizationRequests.consume(request.stateHash))?.actor).toEqual(actor);
+      }
     });
 
     it('lets exactly one of concurrent consumers win', async () => {

@@ -7,6 +7,7 @@ import type { LockedConnection } from '../ports/store.js';
 import { SwitchboardError, isSwitchboardError } from '../switchboard-error.js';
 import type { Connection } from './connection.js';
 import { encryptTokens } from './encrypt-tokens.js';
+import { consentedConnector } from './consented-connector.js';
 import { connectionSecretContext } from './secret-contexts.js';
 import { createSingleFlight } from './single-flight.js';
 import { systemActor } from '../access/actor.js';
@@ -63,10 +64,21 @@ export function createTokenProvider(deps: CoreDeps): TokenProvider {
     data: Record<string, JsonValue> = {},
   ): AuditEvent => newEvent(deps, { orgId: connection.orgId, type, connector: connector.apiName, actor: systemActor, data: { connectionId: connection.id, ...data }, at });
 
-  const refreshLocked = async (locked: LockedConnection, connector: Connector, rejectedGeneration: number | undefined): Promise<Connection> => {
+  const refreshLocked = async (locked: LockedConnection, inUse: Connector, rejectedGeneration: number | undefined): Promise<Connection> => {
     const current = locked.current;
     if (current.status !== 'authorized' || !needsRefresh(current, rejectedGeneration)) return current;
     const now = clock.now();
+    // The refresh token goes only to the endpoints of the version its user consented to, not
+    // to those of the version the org uses now: they agree once an upgrade reconciled the
+    // connection, but not if an install raced the callback that stored these tokens.
+    const connector = await consentedConnector(store, current);
+    if (!connector) {
+      return locked.markNeedsReauthorization(
+        { code: 'needs_reauthorization', message: 'The connector version this connection was authorized under no longer exists; authorize again.', at: now },
+        now,
+        refreshEvent(current, inUse, 'token.refresh_failed', now, { error: 'consented_version_missing', status: 'needs_reauthorization' }),
+      );
+    }
     if (current.refreshTokenEncrypted === null) {
       const expired = current.expiresAt !== null && current.expiresAt.getTime() <= now.getTime();
       if (rejectedGeneration === undefined && !expired) return current; // still usable for a moment

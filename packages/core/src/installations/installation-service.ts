@@ -8,7 +8,7 @@ import { newEvent } from '../events/new-event.js';
 import { DEV_ORG_ID } from '../orgs/org.js';
 import { requireOrg } from '../orgs/require-org.js';
 import type { StoreRepositories } from '../ports/store.js';
-import type { Solution, SolutionRelease } from '../solutions/solution.js';
+import type { ReleasedConnector, Solution, SolutionRelease } from '../solutions/solution.js';
 import { SwitchboardError } from '../switchboard-error.js';
 import { toInstallationView } from './installation-view.js';
 import { recomputeInstalledConnectors } from './recompute-installed-connectors.js';
@@ -47,10 +47,27 @@ export function createInstallationService(deps: CoreDeps) {
     }
   };
 
+  /**
+   * Revoke (at the provider, under each connection's lock) the connections of connectors the org
+   * no longer uses. Called after the commit: no network call belongs in a transaction.
+   */
+  const revokeRemoved = async (orgId: string, removed: readonly ReleasedConnector[], actor: Actor): Promise<UninstallResult['revoked']> => {
+    const revoked: UninstallResult['revoked'] = [];
+    for (const connector of removed) {
+      const connection = await store.connections.get(orgId, connector.connectorId);
+      if (!connection || connection.accessTokenEncrypted === null) continue;
+      revoked.push({ connector: connector.connectorApiName, ...(await revokeStoredConnection(deps, connection, actor)) });
+    }
+    return revoked;
+  };
+
   return {
     async install(input: { orgId: string; solution: string; release: string; actor: Actor }): Promise<InstallationView> {
       await requireSubscriberOrg(input.orgId);
       return store.transaction(async (tx) => {
+        // One installation change per org at a time, across instances: each recomputes the
+        // org's whole connector set from what is committed.
+        await tx.orgs.lock(input.orgId);
         const solution = await requireSolution(tx, input.solution);
         const release = await requireRelease(tx, solution, input.release);
         if (await tx.installations.get(input.orgId, solution.id)) {
@@ -83,7 +100,10 @@ export function createInstallationService(deps: CoreDeps) {
      */
     async upgrade(input: { orgId: string; solution: string; release: string; actor: Actor }): Promise<InstallationView> {
       await requireSubscriberOrg(input.orgId);
-      return store.transaction(async (tx) => {
+      const upgraded = await store.transaction(async (tx) => {
+        // One installation change per org at a time, across instances: each recomputes the
+        // org's whole connector set from what is committed.
+        await tx.orgs.lock(input.orgId);
         const solution = await requireSolution(tx, input.solution);
         const installation = await tx.installations.get(input.orgId, solution.id);
         if (!installation) throw notInstalled(input.orgId, solution.apiName);
@@ -91,7 +111,7 @@ export function createInstallationService(deps: CoreDeps) {
         const installed = await tx.releases.getById(installation.releaseId);
         if (!installed) throw new SwitchboardError('internal_error', 'The installed release no longer exists.');
         const order = semver.compare(target.version, installed.version);
-        if (order === 0) return toInstallationView(installation, solution, installed);
+        if (order === 0) return { view: toInstallationView(installation, solution, installed), removedConnectors: [] };
         if (order < 0) {
           throw new SwitchboardError('downgrade_refused', `Release ${target.version} is older than the installed ${installed.version}; uninstall and install to go back.`, {
             details: { solution: solution.apiName, installed: installed.version, requested: target.version },
@@ -101,6 +121,9 @@ export function createInstallationService(deps: CoreDeps) {
         const updated = await tx.installations.setRelease(input.orgId, solution.id, target.id, now);
         if (!updated) throw notInstalled(input.orgId, solution.apiName);
         const change = await recomputeInstalledConnectors(deps, tx, { orgId: input.orgId, actor: input.actor, now });
+        // A connector the new release no longer brings (and no other installed solution does)
+        // leaves the org as on uninstall: its connection is revoked after the commit.
+        const removedConnectors = installed.connectors.filter((connector) => change.removed.some((item) => item.connectorId === connector.connectorId));
         const view = toInstallationView(updated, solution, target);
         await tx.events.append(
           newEvent(deps, {
@@ -114,12 +137,15 @@ export function createInstallationService(deps: CoreDeps) {
               fromRelease: installed.version,
               toRelease: target.version,
               connectors: view.connectors,
+              removedConnectors: removedConnectors.map((connector) => connector.connectorApiName),
               reauthorizationRequired: [...change.reauthorizationRequired],
             },
           }),
         );
-        return view;
+        return { view, removedConnectors };
       });
+      await revokeRemoved(input.orgId, upgraded.removedConnectors, input.actor);
+      return upgraded.view;
     },
 
     /**
@@ -131,6 +157,9 @@ export function createInstallationService(deps: CoreDeps) {
     async uninstall(input: { orgId: string; solution: string; actor: Actor }): Promise<UninstallResult> {
       await requireSubscriberOrg(input.orgId);
       const removed = await store.transaction(async (tx) => {
+        // One installation change per org at a time, across instances: each recomputes the
+        // org's whole connector set from what is committed.
+        await tx.orgs.lock(input.orgId);
         const solution = await requireSolution(tx, input.solution);
         const installation = await tx.installations.get(input.orgId, solution.id);
         if (!installation) throw notInstalled(input.orgId, solution.apiName);
@@ -156,13 +185,7 @@ export function createInstallationService(deps: CoreDeps) {
         );
         return removedConnectors;
       });
-      const revoked: UninstallResult['revoked'] = [];
-      for (const connector of removed) {
-        const connection = await store.connections.get(input.orgId, connector.connectorId);
-        if (!connection || connection.accessTokenEncrypted === null) continue;
-        revoked.push({ connector: connector.connectorApiName, ...(await revokeStoredConnection(deps, connection, input.actor)) });
-      }
-      return { solution: input.solution, revoked };
+      return { solution: input.solution, revoked: await revokeRemoved(input.orgId, removed, input.actor) };
     },
 
     async list(input: { orgId: string }): Promise<InstallationView[]> {

@@ -50,6 +50,12 @@ export interface OrgRepository {
   list(): Promise<Org[]>;
   /** Insert if absent (used for the built-in `dev` org at start). */
   ensure(org: Org): Promise<void>;
+  /**
+   * Inside `Store.transaction`: hold the org until the transaction ends, so changes to what the
+   * org has installed (install, upgrade, uninstall, a callback saving its consent) run one at a
+   * time across every instance. Returns false when the org does not exist.
+   */
+  lock(id: string): Promise<boolean>;
 }
 
 export interface ConnectionRepository {
