@@ -1,5 +1,6 @@
 import type { AuditEventView, EventPage } from '@switchboard/contracts';
 import { manualClock } from '@switchboard/core';
+import { completeConsentHeadlessly } from '@switchboard/demo';
 import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnvironment, DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, type TestEnvironment } from './testing/test-environment.js';
@@ -66,8 +67,8 @@ describe.each(testDatabases())('audit events on $name', (database) => {
     expect(started).toMatchObject({ connector: 'acme', actor: admin, data: {} });
     const [succeeded] = ofType(events, 'authorization.succeeded');
     const stored = await env.storedConnection(org);
-    // The callback carries no credential: the platform records it; `started` names the caller.
-    expect(succeeded).toMatchObject({ connector: 'acme', actor: system, data: { connectionId: stored!.id } });
+    // The callback carries no credential: its event names who started the flow.
+    expect(succeeded).toMatchObject({ connector: 'acme', actor: admin, data: { connectionId: stored!.id } });
     for (const event of events) {
       expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(event.at).toBe(clock.now().toISOString());
@@ -80,7 +81,34 @@ describe.each(testDatabases())('audit events on $name', (database) => {
     expect(response.status).toBe(400);
     const events = await connectionEvents(org);
     expect(events.map((e) => e.type).sort()).toEqual(['authorization.failed', 'authorization.started']);
-    expect(ofType(events, 'authorization.failed')[0]).toMatchObject({ connector: 'acme', actor: system, data: { error: 'authorization_denied' } });
+    expect(ofType(events, 'authorization.failed')[0]).toMatchObject({ connector: 'acme', actor: admin, data: { error: 'authorization_denied' } });
+  });
+
+  it('the callback events name the org key that started the flow, succeeded or failed', async () => {
+    const org = await env.newOrg();
+    const { key, id } = await env.orgKey(org);
+    const asKey = { headers: { authorization: `Bearer ${key}` } };
+    for (const decision of ['allow', 'deny'] as const) {
+      const started = await env.request<{ authorizationUrl: string }>('POST', `/v1/orgs/${org}/connections/acme/authorize`, {}, asKey);
+      expect(started.status, started.text).toBe(200);
+      const callback = await completeConsentHeadlessly(started.body.authorizationUrl, { username: 'alice', password: 'wonderland', decision });
+      const response = await fetch(callback, { redirect: 'manual', headers: { accept: 'application/json' } });
+      expect(response.status).toBe(decision === 'allow' ? 200 : 400);
+    }
+    const keyActor = { kind: 'org_key', keyId: id };
+    const events = (await allEvents(org)).filter((e) => e.type.startsWith('authorization.'));
+    expect(events.map((e) => e.type).sort()).toEqual(['authorization.failed', 'authorization.started', 'authorization.started', 'authorization.succeeded']);
+    for (const event of events) expect(event.actor).toEqual(keyActor);
+  });
+
+  it('a callback after the pending authorization expired records authorization.failed (invalid_state)', async () => {
+    const org = await env.newOrg();
+    const { callback } = await env.consent(org);
+    clock.advance(601); // past the 600 s lifetime of a pending authorization
+    const response = await fetch(callback, { redirect: 'manual', headers: { accept: 'application/json' } });
+    expect(response.status).toBe(400);
+    const failed = ofType(await connectionEvents(org), 'authorization.failed');
+    expect(failed).toEqual([expect.objectContaining({ connector: 'acme', actor: admin, data: { error: 'invalid_state' } })]);
   });
 
   it('a callback with an unknown state records nothing (it belongs to no org)', async () => {

@@ -1,6 +1,6 @@
-import type { AuthorizationRequest, AuthorizationRequestRepository } from '@switchboard/core';
+import type { Actor, AuthorizationRequest, AuthorizationRequestRepository } from '@switchboard/core';
 import type { Kysely, Selectable } from 'kysely';
-import { fromDbDate, toDbDate } from './column-codec.js';
+import { fromDbDate, fromDbJson, toDbDate, toDbJson } from './column-codec.js';
 import type { AuthorizationRequestsTable, Database } from './schema.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
@@ -14,6 +14,7 @@ function fromRow(row: Selectable<AuthorizationRequestsTable>): AuthorizationRequ
     returnTo: row.return_to,
     connectorVersion: row.connector_version,
     openerOrigin: row.opener_origin,
+    actor: fromDbJson<Actor>(row.actor),
     expiresAt: fromDbDate(row.expires_at),
     createdAt: fromDbDate(row.created_at),
   };
@@ -34,6 +35,7 @@ export function createAuthorizationRequestRepository(db: Kysely<Database>): Auth
             return_to: request.returnTo,
             connector_version: request.connectorVersion,
             opener_origin: request.openerOrigin,
+            actor: toDbJson(request.actor),
             expires_at: toDbDate(request.expiresAt),
             created_at: toDbDate(request.createdAt),
           })

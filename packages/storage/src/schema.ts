@@ -99,6 +99,8 @@ export interface AuthorizationRequestsTable {
   connector_version: number | null;
   /** Migration 0003; rows from before it hold ''. */
   opener_origin: string;
+  /** Migration 0003: the Actor who started the flow, as JSON; rows from before it hold the system actor. */
+  actor: JsonColumn;
   expires_at: EpochMsColumn;
   created_at: EpochMsColumn;
 }

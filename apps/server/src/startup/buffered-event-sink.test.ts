@@ -116,4 +116,22 @@ describe('buffered event sink', () => {
     expect(captured.output()).toContain('"dropped":2');
     await sink.close();
   });
+
+  it('keeps at most maxBuffered events in all, failed batches awaiting their retry included', async () => {
+    const store = recordingRepository();
+    const captured = captureLogger();
+    const sink = createBufferedEventSink({ events: store.repository, logger: captured.logger, flushIntervalMs: 60_000, batchSize: 2, maxBuffered: 3, maxAttempts: 100 });
+    // The database is down for a while: every flush fails, and failed batches wait for a retry.
+    store.failNext(1_000);
+    for (let n = 0; n < 20; n += 1) {
+      sink.record(event(n));
+      await sink.flush();
+    }
+    store.failNext(0);
+    await sink.flush();
+    // Only the newest maxBuffered survive; the rest were dropped and counted.
+    expect(store.written().map((e) => e.data['api'])).toEqual(['api_17', 'api_18', 'api_19']);
+    expect(captured.output()).toContain('audit events dropped');
+    await sink.close();
+  });
 });

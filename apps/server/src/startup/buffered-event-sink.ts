@@ -7,7 +7,10 @@ export interface BufferedEventSinkOptions {
   readonly flushIntervalMs?: number;
   /** Write at once when this many events wait; also the size of one `appendMany`. */
   readonly batchSize?: number;
-  /** Events kept while the database does not answer; beyond this the oldest are dropped. */
+  /**
+   * Events kept while the database does not answer, failed batches awaiting a retry included;
+   * beyond this the oldest are dropped.
+   */
   readonly maxBuffered?: number;
   /** Attempts per batch before it is dropped: a broken database must not grow memory forever. */
   readonly maxAttempts?: number;
@@ -45,6 +48,27 @@ export function createBufferedEventSink(options: BufferedEventSinkOptions): Buff
   let closed = false;
   let dropped = 0;
 
+  /**
+   * Holds the buffer and the retries to `maxBuffered` events in all, dropping the oldest first
+   * (retries are older than anything in the buffer). Without counting the retries, a database
+   * that keeps failing would move the whole buffer into them on every flush, without bound.
+   */
+  const enforceBound = (): void => {
+    let excess = buffer.length + retries.reduce((n, pending) => n + pending.events.length, 0) - maxBuffered;
+    while (excess > 0 && retries.length > 0) {
+      const oldest = retries[0]!;
+      const drop = Math.min(excess, oldest.events.length);
+      oldest.events.splice(0, drop);
+      if (oldest.events.length === 0) retries.shift();
+      dropped += drop;
+      excess -= drop;
+    }
+    if (excess > 0) {
+      dropped += excess;
+      buffer = buffer.slice(excess);
+    }
+  };
+
   const reportDropped = () => {
     if (dropped === 0) return;
     // Counts only: event content stays out of the log.
@@ -62,7 +86,10 @@ export function createBufferedEventSink(options: BufferedEventSinkOptions): Buff
         { events: pending.events.length, attempt: pending.attempts, errorType: error instanceof Error ? error.name : 'unknown', droppedBatch: giveUp },
         'writing audit events failed',
       );
-      if (!giveUp) retries.push(pending);
+      if (!giveUp) {
+        retries.push(pending);
+        enforceBound();
+      }
     }
   };
 
@@ -103,10 +130,7 @@ export function createBufferedEventSink(options: BufferedEventSinkOptions): Buff
     record(event) {
       if (closed) return;
       buffer.push(event);
-      if (buffer.length > maxBuffered) {
-        dropped += buffer.length - maxBuffered;
-        buffer = buffer.slice(buffer.length - maxBuffered);
-      }
+      enforceBound();
       if (buffer.length >= batchSize) void flush();
       else schedule();
     },

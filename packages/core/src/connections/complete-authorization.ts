@@ -10,7 +10,7 @@ import { encryptTokens } from './encrypt-tokens.js';
 import { codeVerifierContext } from './secret-contexts.js';
 import { reconcileConsent } from '../installations/reconcile-consent.js';
 import { connectorNotInstalled } from './require-org-connector.js';
-import { systemActor } from '../access/actor.js';
+import { systemActor, type Actor } from '../access/actor.js';
 import { newEvent } from '../events/new-event.js';
 
 export interface CompletedAuthorization {
@@ -32,28 +32,26 @@ export async function completeAuthorization(deps: CoreDeps, query: Readonly<Reco
   try {
     return await runCallback(deps, query, known);
   } catch (error) {
-    if (known.context) await recordFailure(deps, known.context, error);
+    if (known.context && known.actor) await recordFailure(deps, known.context, known.actor, error);
     throw error;
   }
 }
 
 /**
- * The callback is not authenticated (the single-use state is its credential) and the pending
- * request does not record who started it, so its events are the platform's; the matching
- * `authorization.started` event names the caller.
+ * Filled in once the state is known valid: only then does a failure belong to an org. The
+ * callback is not authenticated (the single-use state is its credential), so its events name
+ * `actor`, who started the flow, as recorded in the pending request.
  */
-const callbackActor = systemActor;
-
-/** Filled in once the state is known valid: only then does a failure belong to an org. */
 interface KnownRequest {
   context?: { org: string; connector: string };
+  actor?: Actor;
 }
 
 /** `authorization.failed` with the error code only: provider messages may echo anything. */
-async function recordFailure(deps: CoreDeps, context: { org: string; connector: string }, error: unknown): Promise<void> {
+async function recordFailure(deps: CoreDeps, context: { org: string; connector: string }, actor: Actor, error: unknown): Promise<void> {
   const code = isSwitchboardError(error) ? error.code : 'internal_error';
   try {
-    await deps.store.events.append(newEvent(deps, { orgId: context.org, type: 'authorization.failed', connector: context.connector, actor: callbackActor, data: { error: code } }));
+    await deps.store.events.append(newEvent(deps, { orgId: context.org, type: 'authorization.failed', connector: context.connector, actor, data: { error: code } }));
   } catch (appendError) {
     // The caller's error matters more than its audit record.
     deps.logger.error({ ...context, errorType: appendError instanceof Error ? appendError.name : 'unknown' }, 'recording authorization.failed failed');
@@ -67,7 +65,6 @@ async function runCallback(deps: CoreDeps, query: Readonly<Record<string, string
   if (!state) throw new SwitchboardError('invalid_state', 'The callback carried no state.');
   const request = await store.authorizationRequests.consume(sha256Base64Url(state));
   if (!request) throw new SwitchboardError('invalid_state', 'Unknown or already used authorization state.');
-  if (request.expiresAt.getTime() <= now.getTime()) throw new SwitchboardError('invalid_state', 'The authorization request expired; start again.');
 
   // The version the flow started with (the draft for null): the user consents to its endpoints
   // and scopes, so its token endpoint gets the code, whatever was installed since.
@@ -78,6 +75,9 @@ async function runCallback(deps: CoreDeps, query: Readonly<Record<string, string
   if (!connector) throw new SwitchboardError('invalid_state', 'The connector of this authorization no longer exists.');
   const context = { org: request.orgId, connector: connector.apiName };
   known.context = context;
+  known.actor = request.actor;
+  // Checked once the org and connector are known, so an expired flow is recorded as failed.
+  if (request.expiresAt.getTime() <= now.getTime()) throw new SwitchboardError('invalid_state', 'The authorization request expired; start again.');
   // Uninstalled since the flow started: no tokens for a connector the org may not use.
   const inUse = await store.orgConnectors.resolve(request.orgId, connector.apiName);
   if (!inUse) throw connectorNotInstalled(request.orgId, connector.apiName);
@@ -121,6 +121,9 @@ async function runCallback(deps: CoreDeps, query: Readonly<Record<string, string
   const finishedAt = clock.now();
   // The event commits with the tokens it records (one transaction).
   await store.transaction(async (tx) => {
+    // Serialized with install/upgrade/uninstall of the org, so the re-check below sees the
+    // installed version as it is when this consent commits, on every instance.
+    await tx.orgs.lock(request.orgId);
     const saved = await tx.connections.saveAuthorized({
       idIfNew: randomUUID(),
       orgId: request.orgId,
@@ -130,12 +133,16 @@ async function runCallback(deps: CoreDeps, query: Readonly<Record<string, string
       now: finishedAt,
     });
     await tx.events.append(
-      newEvent(deps, { orgId: request.orgId, type: 'authorization.succeeded', connector: connector.apiName, actor: callbackActor, at: finishedAt, data: { connectionId: saved.id } }),
+      newEvent(deps, { orgId: request.orgId, type: 'authorization.succeeded', connector: connector.apiName, actor: request.actor, at: finishedAt, data: { connectionId: saved.id } }),
     );
     // An upgrade landed while the user was at the provider: check the new version against what
-    // was just consented to, as the upgrade would have.
-    if (inUse.version !== null && inUse.version !== request.connectorVersion) {
-      await reconcileConsent(deps, tx, { connection: saved, connectorApiName: connector.apiName, version: inUse.version, actor: callbackActor, now: finishedAt });
+    // was just consented to, as the upgrade would have. Read again here, in the transaction: an
+    // install, upgrade or uninstall that committed during the token exchange counts too.
+    const inUseNow = await tx.orgConnectors.resolve(request.orgId, connector.apiName);
+    if (!inUseNow) throw connectorNotInstalled(request.orgId, connector.apiName);
+    if (inUseNow.version !== null && inUseNow.version !== request.connectorVersion) {
+      // Re-checking consent after an upgrade is the platform's doing, not the caller's.
+      await reconcileConsent(deps, tx, { connection: saved, connectorApiName: connector.apiName, version: inUseNow.version, actor: systemActor, now: finishedAt });
     }
   });
   deps.logger.info(context, 'connection authorized');

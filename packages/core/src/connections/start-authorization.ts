@@ -42,6 +42,8 @@ export async function startAuthorization(
       returnTo: input.returnTo ?? null,
       connectorVersion: version,
       openerOrigin: input.openerOrigin,
+      // The callback has no credential of its own: its events name this caller.
+      actor: input.actor,
       expiresAt,
       createdAt: now,
     });

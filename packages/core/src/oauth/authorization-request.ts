@@ -1,3 +1,5 @@
+import type { Actor } from '../access/actor.js';
+
 /**
  * A pending authorization (RFC 6749 §4.1.1): created when a user starts to authorize, consumed
  * exactly once by the callback. Keyed by a hash of `state`, so the stored value is useless to a
@@ -22,6 +24,11 @@ export interface AuthorizationRequest {
    * calling origin, or the server's own origin for the console. Never `*`.
    */
   readonly openerOrigin: string;
+  /**
+   * Who started the flow (ids only). The callback carries no credential of its own, so its
+   * `authorization.succeeded` / `authorization.failed` events name this caller.
+   */
+  readonly actor: Actor;
   readonly expiresAt: Date;
   readonly createdAt: Date;
 }

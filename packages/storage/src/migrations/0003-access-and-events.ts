@@ -73,9 +73,16 @@ export const accessAndEventsMigration: Migration = {
       .alterTable('authorization_requests')
       .addColumn('opener_origin', 'text', (c) => c.notNull().defaultTo(''))
       .execute();
+    // Who started the flow (an Actor as JSON), named by the callback's events. Rows pending at
+    // upgrade time get the platform.
+    await db.schema
+      .alterTable('authorization_requests')
+      .addColumn('actor', 'text', (c) => c.notNull().defaultTo('{"kind":"system"}'))
+      .execute();
   },
 
   async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.alterTable('authorization_requests').dropColumn('actor').execute();
     await db.schema.alterTable('authorization_requests').dropColumn('opener_origin').execute();
     await db.schema.alterTable('authorization_requests').dropColumn('connector_version').execute();
     await db.schema.alterTable('connections').dropColumn('consented_version').execute();
