@@ -31,7 +31,14 @@ export interface BenchReport {
     readonly loadAverageAfter: readonly number[];
   };
   readonly settings: BenchOptions & { readonly loadGenerator: string; readonly upstream: string; readonly serverUnderTest: string };
-  readonly scenarios: { readonly direct: ScenarioResult; readonly bareProxy: ScenarioResult; readonly invoke: ScenarioResult };
+  readonly scenarios: {
+    readonly direct: ScenarioResult;
+    readonly bareProxy: ScenarioResult;
+    /** Org `dev`, admin key, the connector's draft. */
+    readonly invoke: ScenarioResult;
+    /** A subscriber org, its org key, the published version its installed release brings. */
+    readonly subscriberInvoke: ScenarioResult;
+  };
   readonly ratios: {
     /** Throughput (2xx req/s). */
     readonly invokeOverBareProxy: Ratio;
@@ -42,6 +49,10 @@ export interface BenchReport {
      * server process is the bottleneck on a core of its own. Steadier than req/s on a busy machine.
      */
     readonly invokeOverBareProxyByCpuCost: Ratio;
+    /** What org-key authentication and the installed-version lookup cost, relative to `dev` with the admin key. */
+    readonly subscriberInvokeOverInvoke: Ratio;
+    /** Invoke's server CPU per request ÷ subscriber invoke's. */
+    readonly subscriberInvokeOverInvokeByCpuCost: Ratio;
   };
   readonly target: { readonly invokeOverBareProxy: number; readonly met: boolean };
   readonly refreshStorm: RefreshStormResult;
@@ -58,25 +69,29 @@ export function formatReport(report: BenchReport): string {
     ['direct', report.scenarios.direct],
     ['bare proxy', report.scenarios.bareProxy],
     ['invoke', report.scenarios.invoke],
+    ['subscriber invoke', report.scenarios.subscriberInvoke],
   ];
   const lines = [
     '',
-    `scenario        req/s   p50 ms  p99 ms  non-2xx  errors  upstream/2xx  server CPU ms/req  req/s per round`,
+    `scenario             req/s   p50 ms  p99 ms  non-2xx  errors  upstream/2xx  server CPU ms/req  req/s per round`,
     ...rows.map(([name, r]) => {
       const non2xx = r.statusCodes['3xx'] + r.statusCodes['4xx'] + r.statusCodes['5xx'];
       const serverCpu = name === 'direct' ? r.cpuMsPerRequest.upstream : r.cpuMsPerRequest.benchProcess;
       return (
-        `${name.padEnd(12)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(r.p50Ms, 9)}${pad(r.p99Ms, 8)}${pad(non2xx, 9)}${pad(r.errors, 8)}` +
+        `${name.padEnd(17)}${pad(r.requestsPerSecond.toFixed(0), 9)}${pad(r.p50Ms, 9)}${pad(r.p99Ms, 8)}${pad(non2xx, 9)}${pad(r.errors, 8)}` +
         `${pad(r.upstreamCallsPerSuccess?.toFixed(2) ?? '-', 14)}${pad(serverCpu.toFixed(3), 19)}  ${spread(r.rounds.map((x) => x.requestsPerSecond), 0)}`
       );
     }),
-    `(server CPU: the upstream process for direct, the bench process for bare proxy and invoke)`,
+    `(server CPU: the upstream process for direct, the bench process for the others)`,
     '',
-    `                       pooled   per round`,
-    `invoke / bare proxy    ${report.ratios.invokeOverBareProxy.pooled.toFixed(2)}     ${spread(report.ratios.invokeOverBareProxy.perRound, 2)}   (target ≥ ${report.target.invokeOverBareProxy.toFixed(2)}: ${report.target.met ? 'met' : 'NOT met'})`,
-    `invoke / direct        ${report.ratios.invokeOverDirect.pooled.toFixed(2)}     ${spread(report.ratios.invokeOverDirect.perRound, 2)}`,
-    `bare proxy / direct    ${report.ratios.bareProxyOverDirect.pooled.toFixed(2)}     ${spread(report.ratios.bareProxyOverDirect.perRound, 2)}`,
-    `invoke / bare proxy by server CPU cost per request (steadier on a busy machine): ${report.ratios.invokeOverBareProxyByCpuCost.pooled.toFixed(2)}     ${spread(report.ratios.invokeOverBareProxyByCpuCost.perRound, 2)}`,
+    `                             pooled   per round`,
+    `invoke / bare proxy          ${report.ratios.invokeOverBareProxy.pooled.toFixed(2)}     ${spread(report.ratios.invokeOverBareProxy.perRound, 2)}   (target ≥ ${report.target.invokeOverBareProxy.toFixed(2)}: ${report.target.met ? 'met' : 'NOT met'})`,
+    `invoke / direct              ${report.ratios.invokeOverDirect.pooled.toFixed(2)}     ${spread(report.ratios.invokeOverDirect.perRound, 2)}`,
+    `bare proxy / direct          ${report.ratios.bareProxyOverDirect.pooled.toFixed(2)}     ${spread(report.ratios.bareProxyOverDirect.perRound, 2)}`,
+    `subscriber invoke / invoke   ${report.ratios.subscriberInvokeOverInvoke.pooled.toFixed(2)}     ${spread(report.ratios.subscriberInvokeOverInvoke.perRound, 2)}   (org key + installed version vs admin key + draft)`,
+    `by server CPU cost per request (steadier on a busy machine):`,
+    `  invoke / bare proxy          ${report.ratios.invokeOverBareProxyByCpuCost.pooled.toFixed(2)}     ${spread(report.ratios.invokeOverBareProxyByCpuCost.perRound, 2)}`,
+    `  subscriber invoke / invoke   ${report.ratios.subscriberInvokeOverInvokeByCpuCost.pooled.toFixed(2)}     ${spread(report.ratios.subscriberInvokeOverInvokeByCpuCost.perRound, 2)}`,
     '',
   ];
   const s = report.refreshStorm;

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: throughput and latency of Switchboard's invoke against a bare proxy built on
+ * `npm run bench`: throughput and latency of Switchboard's invoke (org `dev` with the admin key,
+ * and a subscriber org with an org key on an installed version) against a bare proxy built on
  * the same stack and against the upstream called directly, plus a refresh storm. See README.md.
  *
  * Processes: this one runs the servers under test (bare proxy, Switchboard, the demo);
@@ -18,13 +19,14 @@ import { startCpuProfile, type ProfileSummary } from './cpu-profile.js';
 import type { LoadRequest } from './load-generator-process.js';
 import { runRefreshStorm } from './refresh-storm.js';
 import { startLoadGenerator } from './start-load-generator.js';
+import { setUpSubscriberOrg, SUBSCRIBER_ORG } from './subscriber-org.js';
 import { startUpstreamProcess } from './start-upstream-process.js';
 import { startSwitchboardFixture, UPSTREAM_API } from './switchboard-fixture.js';
 import { UPSTREAM_CONTACTS_BODY } from './upstream-server.js';
 
-/** One scenario's target; the load settings are the same for all three. */
+/** One scenario's target; the load settings are the same for all of them. */
 type ScenarioRequest = Omit<LoadRequest, 'type' | 'connections' | 'warmupRequests'>;
-type ScenarioName = 'direct' | 'bareProxy' | 'invoke';
+type ScenarioName = 'direct' | 'bareProxy' | 'invoke' | 'subscriberInvoke';
 
 const RESULTS_DIR = new URL('./results/', import.meta.url);
 const BARE_PROXY_TOKEN = 'bench-fixed-access-token';
@@ -52,6 +54,7 @@ try {
   closers.push(() => proxy.close());
   const fixture = await startSwitchboardFixture({ upstreamUrl: upstream.url });
   closers.push(() => fixture.close());
+  const subscriber = await setUpSubscriberOrg(fixture);
 
   const expectedBody: unknown = JSON.parse(UPSTREAM_CONTACTS_BODY.toString('utf8'));
   const scenarios: Record<ScenarioName, { label: string; what: string; request: ScenarioRequest }> = {
@@ -70,15 +73,21 @@ try {
       what: `POST /v1/orgs/dev/invoke/bench.${UPSTREAM_API}: Switchboard on SQLite, authorized connection`,
       request: { url: fixture.invokeUrl(UPSTREAM_API), method: 'POST', headers: fixture.headers, body: '{}' },
     },
+    subscriberInvoke: {
+      label: 'subscriber invoke',
+      what: `POST /v1/orgs/${SUBSCRIBER_ORG}/invoke/bench.${UPSTREAM_API} with an org key: published version ${subscriber.version}, installed via a solution release, authorized in that org`,
+      request: { url: subscriber.invokeUrl(UPSTREAM_API), method: 'POST', headers: subscriber.headers, body: '{}' },
+    },
   };
-  const order: ScenarioName[] = ['direct', 'bareProxy', 'invoke'];
+  const order: ScenarioName[] = ['direct', 'bareProxy', 'invoke', 'subscriberInvoke'];
 
   // Each scenario must answer what it claims before it is measured.
   await expectJson(scenarios.direct.request, (body) => isDeepStrictEqual(body, expectedBody));
   await expectJson(scenarios.bareProxy.request, (body) => isProxied(body, expectedBody));
   await expectJson(scenarios.invoke.request, (body) => isProxied(body, expectedBody));
+  await expectJson(scenarios.subscriberInvoke.request, (body) => isProxied(body, expectedBody));
 
-  const rounds: Record<ScenarioName, MeasuredRound[]> = { direct: [], bareProxy: [], invoke: [] };
+  const rounds: Record<ScenarioName, MeasuredRound[]> = { direct: [], bareProxy: [], invoke: [], subscriberInvoke: [] };
   let profile: ProfileSummary | undefined;
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const name of order) {
@@ -112,6 +121,7 @@ try {
   const direct = result('direct');
   const bareProxy = result('bareProxy');
   const invoke = result('invoke');
+  const subscriberInvoke = result('subscriberInvoke');
   const ratio = (a: ScenarioResult, b: ScenarioResult): Ratio => ({
     pooled: Number((a.requestsPerSecond / b.requestsPerSecond).toFixed(3)),
     perRound: a.rounds.map((round, i) => Number((round.requestsPerSecond / b.rounds[i]!.requestsPerSecond).toFixed(3))),
@@ -138,12 +148,14 @@ try {
       upstream: 'node:http in a child process',
       serverUnderTest: 'the bench process (bare proxy; Switchboard + the demo authorization server)',
     },
-    scenarios: { direct, bareProxy, invoke },
+    scenarios: { direct, bareProxy, invoke, subscriberInvoke },
     ratios: {
       invokeOverBareProxy,
       invokeOverDirect: ratio(invoke, direct),
       bareProxyOverDirect: ratio(bareProxy, direct),
       invokeOverBareProxyByCpuCost: byCpuCost(invoke, bareProxy),
+      subscriberInvokeOverInvoke: ratio(subscriberInvoke, invoke),
+      subscriberInvokeOverInvokeByCpuCost: byCpuCost(subscriberInvoke, invoke),
     },
     target: { invokeOverBareProxy: TARGET_INVOKE_OVER_BARE_PROXY, met: invokeOverBareProxy.pooled >= TARGET_INVOKE_OVER_BARE_PROXY },
     refreshStorm,

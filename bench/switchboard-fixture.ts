@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { acmeConnectorDefinition, completeConsentHeadlessly, startDemo, type DemoService } from '@switchboard/demo';
+import { acmeConnectorDefinition, startDemo, type DemoService } from '@switchboard/demo';
 import { parseConfig, startServer, type RunningServer } from '@switchboard/server';
 import { manualClock, type ManualClock } from '@switchboard/core';
+import { authorizeThroughDemo } from './authorize-through-demo.js';
+import { createJsonRequest, type JsonRequest } from './json-request.js';
 
 /** The connector the bench creates; invoke targets are `bench.<api>`. */
 export const BENCH_CONNECTOR = 'bench';
@@ -23,7 +25,7 @@ export interface SwitchboardFixture {
   /** e.g. http://127.0.0.1:PORT/v1/orgs/dev/invoke/bench.contacts */
   invokeUrl(api: string): string;
   /** An admin-key JSON request over a real socket; throws unless the status is `expected`. */
-  request<T>(method: string, path: string, body: unknown, expected: number): Promise<T>;
+  readonly request: JsonRequest;
   close(): Promise<void>;
 }
 
@@ -56,12 +58,7 @@ export async function startSwitchboardFixture(options: { upstreamUrl: string }):
   };
 
   const headers = { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' };
-  const request = async <T>(method: string, path: string, body: unknown, expected: number): Promise<T> => {
-    const response = await fetch(`${server.url}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-    const text = await response.text();
-    if (response.status !== expected) throw new Error(`${method} ${path}: expected ${expected}, got ${response.status} ${text.slice(0, 500)}`);
-    return (text ? JSON.parse(text) : null) as T;
-  };
+  const request = createJsonRequest(server.url, headers);
 
   try {
     demo = await startDemo({ clients: [{ ...client, redirectUris: [server.redirectUrl] }] });
@@ -70,14 +67,7 @@ export async function startSwitchboardFixture(options: { upstreamUrl: string }):
     await request('POST', `/v1/connectors/${BENCH_CONNECTOR}/apis`, { name: 'Contacts (bench upstream)', apiName: UPSTREAM_API, method: 'GET', url: `${options.upstreamUrl}/contacts` }, 201);
     await request('POST', `/v1/connectors/${BENCH_CONNECTOR}/apis`, { name: 'Contacts (demo API)', apiName: DEMO_API, method: 'GET', url: `${demo.apiBaseUrl}/contacts` }, 201);
 
-    const started = await request<{ authorizationUrl: string }>('POST', `/v1/orgs/dev/connections/${BENCH_CONNECTOR}/authorize`, {}, 200);
-    const user = demo.users[0];
-    if (!user) throw new Error('the demo has no user to sign in with');
-    const callback = await completeConsentHeadlessly(started.authorizationUrl, { username: user.username, password: user.password });
-    const landed = await fetch(callback, { redirect: 'manual', headers: { accept: 'text/html' } });
-    await landed.body?.cancel();
-    const connection = await request<{ status: string }>('GET', `/v1/orgs/dev/connections/${BENCH_CONNECTOR}`, undefined, 200);
-    if (connection.status !== 'authorized') throw new Error(`authorization did not complete: callback ${landed.status}, connection ${connection.status}`);
+    await authorizeThroughDemo(request, demo, 'dev', BENCH_CONNECTOR);
   } catch (error) {
     await close();
     throw error;

@@ -6,7 +6,7 @@ import type {
   SetCredentialsInput,
   UpdateConnectorInput,
 } from '@switchboard/contracts';
-import { systemActor } from '../access/actor.js';
+import { systemActor, type Actor } from '../access/actor.js';
 import { revokeStoredConnection } from '../connections/revoke-connection.js';
 import { clientSecretContext } from '../connections/secret-contexts.js';
 import type { CoreDeps } from '../core-deps.js';
@@ -100,7 +100,7 @@ export function createConnectorService(deps: CoreDeps) {
      * `revokeConnections` is set: then each connection is revoked at the provider first, so no
      * grant is left behind at the service.
      */
-    async delete(apiName: string, options: { revokeConnections?: boolean } = {}): Promise<void> {
+    async delete(apiName: string, options: { revokeConnections?: boolean; actor?: Actor } = {}): Promise<void> {
       const connector = await requireConnector(store, apiName);
       // Checked first: solutions and releases point at its versions, and installed orgs use them.
       if (await store.solutionConnectors.isConnectorReferenced(connector.id)) {
@@ -115,7 +115,7 @@ export function createConnectorService(deps: CoreDeps) {
         });
       }
       // By stored connection: an org's own view of the connector (installed or not) does not matter here.
-      for (const connection of live) await revokeStoredConnection(deps, connection, systemActor);
+      for (const connection of live) await revokeStoredConnection(deps, connection, options.actor ?? systemActor);
       await store.connectors.delete(connector.id);
     },
 

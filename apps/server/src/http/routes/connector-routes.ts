@@ -1,6 +1,7 @@
 import { endpoints } from '@switchboard/contracts';
 import type { ConnectorService } from '@switchboard/core';
 import type { Hono } from 'hono';
+import { actorOf } from '../principal.js';
 import { on, respond } from '../route-table.js';
 import { parseWith, readJson } from '../validation.js';
 
@@ -15,7 +16,7 @@ export function connectorRoutes(app: Hono, connectors: ConnectorService, maxByte
   );
   on(app, endpoints.deleteConnector, async (c) => {
     const query = parseWith(endpoints.deleteConnector.query, c.req.query(), 'query');
-    await connectors.delete(c.req.param('connector')!, { revokeConnections: query.revokeConnections === 'true' });
+    await connectors.delete(c.req.param('connector')!, { revokeConnections: query.revokeConnections === 'true', actor: actorOf(c) });
     return c.body(null, 204);
   });
   on(app, endpoints.setCredentials, async (c) =>
