@@ -184,6 +184,23 @@ describe.each(testDatabases())('access control on $name', (database) => {
     expect((await call(env, endpoints.listConnections, '/v1/orgs/dev/connections', undefined, bearer(own.key))).status).toBe(200);
   });
 
+  it('only health, readiness, the OpenAPI document and the OAuth redirect URL are public', () => {
+    expect(specs.filter(([, spec]) => spec.auth === 'none').map(([name]) => name).sort()).toEqual(['health', 'oauthCallback', 'openapi', 'ready']);
+  });
+
+  it('HEAD runs the GET route’s guard; OPTIONS outside the connector routes answers no CORS', async () => {
+    for (const [name, spec] of specs.filter(([, s]) => s.method === 'get' && s.auth !== 'none')) {
+      const path = concretePath(spec, 'dev');
+      const anonymous = await fetch(`${env.server.url}${path}`, { method: 'HEAD' });
+      expect(anonymous.status, `${name} HEAD without a key`).toBe(401);
+      const foreign = await fetch(`${env.server.url}${path}`, { method: 'HEAD', headers: bearer(other.key) });
+      expect(foreign.status, `${name} HEAD with another org's key`).toBe(spec.auth === 'admin' ? 403 : 404);
+      const preflight = await fetch(`${env.server.url}${path}`, { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' } });
+      if (spec.auth !== 'connector') expect(preflight.headers.get('access-control-allow-origin'), `${name} OPTIONS`).toBeNull();
+      expect(preflight.headers.get('access-control-allow-credentials'), `${name} OPTIONS`).toBeNull();
+    }
+  });
+
   it('the OpenAPI document names the security schemes per route', async () => {
     const document = (await (await fetch(`${env.server.url}/v1/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { security: Array<Record<string, unknown>> }>>;

@@ -113,6 +113,25 @@ describe.each(testDatabases())('SDK sessions on $name', (database) => {
     expect(JSON.stringify(events)).not.toContain(token.split('.')[1]);
   });
 
+  it('returnTo from a session stays a path on Switchboard: absolute URLs refused, any character redirected without a 500', async () => {
+    const { token } = await env.session('dev', { allowedOrigins: [APP], connectors: ['acme'] });
+    for (const returnTo of [`${APP}/done`, `//${new URL(EVIL).host}/x`, '/\\evil.example', `${EVIL}`]) {
+      expectProblem(await withSession(token, 'POST', '/v1/orgs/dev/connections/acme/authorize', { body: { returnTo } }), 400, 'validation_failed');
+    }
+    // Characters a header cannot carry as they are (beyond Latin-1, controls) are percent-encoded.
+    const started = await withSession(token, 'POST', '/v1/orgs/dev/connections/acme/authorize', { body: { returnTo: '/done/接続?x=é\u0001#frag' } });
+    expect(started.status, started.text).toBe(200);
+    const callback = await completeConsentHeadlessly((started.body as { authorizationUrl: string }).authorizationUrl, { username: 'alice', password: 'wonderland', decision: 'allow' });
+    const redirect = await fetch(callback, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(redirect.status, await redirect.text()).toBe(303);
+    const location = redirect.headers.get('location')!;
+    expect(location).toBe('/done/%E6%8E%A5%E7%B6%9A?x=%C3%A9%01#frag');
+    // Still a path on Switchboard's origin once a browser resolves it.
+    expect(new URL(location, env.server.publicUrl).origin).toBe(new URL(env.server.publicUrl).origin);
+    expect((await env.connection('dev')).status).toBe('authorized');
+    expect((await withSession(token, 'DELETE', '/v1/orgs/dev/connections/acme')).status).toBe(200);
+  });
+
   it('an admin-started flow posts to Switchboard’s own origin; a failed callback with an unknown state never to another', async () => {
     const { callback } = await env.consent('dev');
     const html = await (await fetch(callback, { headers: { accept: 'text/html' } })).text();
@@ -231,6 +250,16 @@ describe.each(testDatabases())('SDK sessions on $name', (database) => {
     expectNoCors(await env.request('GET', `/v1/orgs/${org}/connections`, undefined, { headers: { origin: APP } }));
     const { key } = await env.orgKey(org);
     expectNoCors(await env.request('GET', `/v1/orgs/${org}/connections`, undefined, { headers: { origin: APP, authorization: `Bearer ${key}` } }));
+    // Every answer on an org's routes says it depends on Origin (Fetch §3.2.5 / RFC 9110 §12.5.5),
+    // with or without the CORS header, so no cache hands one origin's answer to another.
+    for (const response of [
+      await env.request('GET', `/v1/orgs/${org}/connections/acme`, undefined, { headers: { origin: APP, authorization: `Bearer ${key}` } }),
+      await env.request('GET', `/v1/orgs/${org}/connections/acme`, undefined, { headers: { authorization: `Bearer ${key}` } }),
+      await env.request('GET', `/v1/orgs/${org}/connections/acme`, undefined, { headers: { authorization: 'Bearer nope', origin: EVIL } }),
+    ]) {
+      expectNoCors(response);
+      expect(response.headers.get('vary'), response.text).toMatch(/\bOrigin\b/i);
+    }
 
     clock.advance(121);
     expect((await preflight(path, APP)).headers.get('access-control-allow-origin')).toBeNull();
@@ -245,5 +274,50 @@ describe.each(testDatabases())('SDK sessions on $name', (database) => {
       expect(env.logs().includes(secret)).toBe(false);
       expect(events.includes(secret)).toBe(false);
     }
+  });
+});
+
+// Two instances on one PostgreSQL schema (SQLite is one instance per file): nothing about keys
+// or sessions is cached per instance, and the lastUsedAt throttle holds across them.
+describe.each(testDatabases().filter((database) => database.name === 'postgres'))('keys and sessions across two instances on $name', (database) => {
+  const clock = manualClock();
+  let env: TestEnvironment;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({ database, clock, instances: 2 });
+    await env.createAcmeConnector();
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('a key revoked on one instance, and the sessions it minted, fail at once on the other', async () => {
+    const { key, id } = await env.orgKey('dev');
+    const { token } = await env.session('dev', { key, allowedOrigins: [APP] });
+    const onSecond = (credential: string) =>
+      env.request('GET', '/v1/orgs/dev/connections/acme', undefined, { server: 1, headers: { authorization: `Bearer ${credential}`, origin: APP } });
+    expect((await onSecond(key)).status).toBe(200);
+    expect((await onSecond(token)).status).toBe(200);
+    expect((await env.request('DELETE', `/v1/orgs/dev/keys/${id}`, undefined, { server: 0 })).status).toBe(204);
+    expectProblem(await onSecond(key), 401, 'unauthenticated');
+    expectProblem(await onSecond(token), 401, 'unauthenticated');
+  });
+
+  it('lastUsedAt: one write a minute per key, whichever instance serves the requests', async () => {
+    const { key, id } = await env.orgKey('dev');
+    const lastUsed = async () => (await env.server.store.orgKeys.get(id))?.lastUsedAt?.toISOString() ?? null;
+    const use = async (server: number) =>
+      expect((await env.request('GET', '/v1/orgs/dev/connections', undefined, { server, headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    await use(0);
+    const first = await lastUsed();
+    expect(first).toBe(clock.now().toISOString());
+    clock.advance(30);
+    await use(1); // the other instance reads the recent lastUsedAt and does not write
+    await use(0);
+    expect(await lastUsed()).toBe(first);
+    clock.advance(31);
+    await use(1);
+    expect(await lastUsed()).toBe(clock.now().toISOString());
   });
 });

@@ -1,4 +1,25 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Clock } from '@switchboard/core';
+
+/**
+ * What failures are counted against: an IPv4 address (IPv4-mapped IPv6 too), or the /64 of an
+ * IPv6 address. One host or customer is routinely handed a whole /64 (RFC 6177, RFC 7934), so
+ * counting per IPv6 address would give an attacker 2^64 fresh budgets and let it push every
+ * other address out of the bounded map.
+ */
+export function rateLimitKey(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  const bare = address.replace(/%.*$/, ''); // a zone id (`fe80::1%eth0`) names the interface, not the host
+  if (!isIPv6(bare)) return address;
+  const [head = '', tail] = bare.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  // An embedded IPv4 tail (`64:ff9b::192.0.2.1`) is two groups; it lies past the /64 anyway.
+  const groupCount = (groups: string[]) => groups.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - groupCount(left) - groupCount(right)).fill('0'), ...right];
+  return `${groups.slice(0, 4).map((g) => g.padStart(4, '0')).join(':')}::/64`;
+}
 
 /** Failed authentications per client address in a sliding window. */
 export interface AuthFailureLimiter {

@@ -2,7 +2,7 @@ import { hash, timingSafeEqual } from 'node:crypto';
 import type { EndpointSpec } from '@switchboard/contracts';
 import { orgNotFound, SwitchboardError, type CredentialVerifier, type Logger, type SdkSession } from '@switchboard/core';
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AuthFailureLimiter } from './auth-rate-limit.js';
+import { rateLimitKey, type AuthFailureLimiter } from './auth-rate-limit.js';
 import { setCorsOrigin } from './cors.js';
 import { principalOf, setPrincipal, type Principal } from './principal.js';
 
@@ -45,6 +45,11 @@ function clientAddress(c: Context): string {
 /**
  * The origin a session request comes from: the `Origin` header, or the server's own origin when
  * the browser says the request is same-origin (browsers omit `Origin` on same-origin GETs).
+ * Both are browser guarantees only: page scripts cannot set `Origin` or `Sec-*` (forbidden
+ * request headers, Fetch standard §2.2.2), and browsers serialize origins lowercase without
+ * default port or trailing slash (HTML §7.5; `null` for opaque origins, which no session can
+ * list). A non-browser client holding the token can send any value: the origin list keeps a
+ * token from working in other sites' pages, it does not make a leaked token useless.
  */
 function requestOrigin(c: Context, publicOrigin: string): string | undefined {
   const origin = c.req.header('origin');
@@ -65,11 +70,12 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
   return async (c, spec) => {
     if (spec.auth === 'none') return;
     const address = clientAddress(c);
+    const budget = rateLimitKey(address);
     const route = `${spec.method.toUpperCase()} ${spec.path}`;
 
     const fail = (reason: FailureReason): never => {
       // Missing and expired credentials are no guesses: log them, but do not count them.
-      if (reason === 'malformed' || reason === 'unknown') limiter.recordFailure(address);
+      if (reason === 'malformed' || reason === 'unknown') limiter.recordFailure(budget);
       logger.warn({ address, route, reason }, 'authentication failed');
       throw new SwitchboardError(
         'unauthenticated',
@@ -77,7 +83,7 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
       );
     };
 
-    const retryAfter = limiter.retryAfterSeconds(address);
+    const retryAfter = limiter.retryAfterSeconds(budget);
     if (retryAfter > 0) {
       logger.warn({ address, route, reason: 'rate_limited' }, 'authentication refused: too many failures from this address');
       throw new SwitchboardError('rate_limited', `Too many failed authentications from this address; retry in ${retryAfter} s.`, { details: { retryAfter } });

@@ -49,10 +49,11 @@ export function sessionCors(options: SessionCorsOptions): MiddlewareHandler {
       return new Response(null, { status: 204, headers });
     }
     await next();
+    // Whether the answer carries the CORS header depends on Origin, so every answer on these
+    // routes says so (Fetch standard §3.2.5, RFC 9110 §12.5.5), the refused ones included: a
+    // cache must not hand one origin's answer to another.
+    if (!/(^|,)\s*origin\s*(,|$)/i.test(c.res.headers.get('vary') ?? '')) c.res.headers.append('vary', 'Origin');
     const allowed = corsOriginOf(c);
-    if (allowed !== undefined && allowed === origin) {
-      c.res.headers.set('access-control-allow-origin', allowed);
-      c.res.headers.append('vary', 'Origin');
-    }
+    if (allowed !== undefined && allowed === origin) c.res.headers.set('access-control-allow-origin', allowed);
   };
 }

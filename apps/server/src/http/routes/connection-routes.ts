@@ -8,6 +8,17 @@ import { problemResponse } from '../problem-response.js';
 import { on, respond } from '../route-table.js';
 import { parseWith, readJson } from '../validation.js';
 
+/**
+ * `returnTo` as a Location value (RFC 9110 §10.2.2): every byte outside visible ASCII
+ * percent-encoded as UTF-8 (RFC 3986 §2.1), since a header cannot carry it as is (a character
+ * beyond Latin-1 made the redirect a 500 after the tokens were stored). Nothing else changes: no
+ * URL resolution, which could turn `/.//host` into the scheme-relative `//host`. The contract
+ * already holds it to a path starting with a single `/` (no `//`, no backslash, no whitespace).
+ */
+function headerSafePath(path: string): string {
+  return path.replace(/[^\x21-\x7e]+/g, (run) => [...Buffer.from(run, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''));
+}
+
 /** `publicOrigin`: Switchboard's own origin, where the callback page posts when no SDK session started the flow. */
 export function connectionRoutes(app: Hono, connections: ConnectionService, logger: Logger, maxBytes: number, publicOrigin: () => string): void {
   on(app, endpoints.startAuthorization, async (c) => {
@@ -33,7 +44,7 @@ export function connectionRoutes(app: Hono, connections: ConnectionService, logg
       for (const [key, value] of Object.entries(query)) if (typeof value === 'string') stringQuery[key] = value;
       const done = await connections.completeAuthorization(stringQuery);
       if (done.returnTo) {
-        return new Response(null, { status: 303, headers: { location: done.returnTo, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
+        return new Response(null, { status: 303, headers: { location: headerSafePath(done.returnTo), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' } });
       }
       return callbackPage({
         status: 200,
