@@ -812,6 +812,8 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
       if (!(response instanceof Error)) {
         const problem = response as Response;
         expect(problem.status).toBe(413);
+        // The unread rest of the body ends the connection: the client is told not to reuse it.
+        expect(problem.headers.get('connection')).toBe('close');
         expect(((await problem.json()) as { code: string }).code).toBe('payload_too_large');
       }
       expect(env.demo.stats().apiRequests).toBe(before);

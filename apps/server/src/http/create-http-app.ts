@@ -69,6 +69,10 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     }
     const response = problemResponse(error, c.req.path, correlationId);
     if (isSwitchboardError(error) && error.code === 'unauthenticated') response.headers.set('www-authenticate', 'Bearer realm="switchboard"');
+    // The rest of an oversized body is not read: announce that the connection ends with this
+    // response (RFC 9112 §9.6), so a keep-alive client never sends its next request on a socket
+    // about to close ("other side closed").
+    if (isSwitchboardError(error) && error.code === 'payload_too_large') response.headers.set('connection', 'close');
     // RFC 9110 §10.2.3: when the failed-authentication window frees up.
     if (isSwitchboardError(error) && error.code === 'rate_limited' && typeof error.details['retryAfter'] === 'number') response.headers.set('retry-after', String(error.details['retryAfter']));
     return response;
