@@ -117,10 +117,10 @@ describe.each(testDatabases())('access control on $name', (database) => {
       expectUnauthenticated(await call(env, spec, path(), body, {}), 'none');
       const [ownPrefix] = own.key.split('.');
       const malformed = [
-        'Bearer sbk_zzzz.short',
+        'Bearer sbo_zzzz.short',
         `Bearer ${ownPrefix}.${'A'.repeat(43)}`, // the right id, a wrong secret
         `Bearer ${own.key}x`,
-        `Bearer ${own.key.replace('sbk_', 'sbs_')}`, // a key presented as a session
+        `Bearer ${own.key.replace('sbo_', 'sbs_')}`, // a key presented as a session
         `Basic ${Buffer.from(`x:${own.key}`).toString('base64')}`,
         own.key,
         'Bearer',
@@ -148,7 +148,7 @@ describe.each(testDatabases())('access control on $name', (database) => {
     expect(created.headers.get('cache-control')).toBe('no-store');
     expect(created.body).toEqual({ id: expect.any(String), key: expect.any(String), name: 'backend', prefix: expect.any(String), createdAt: expect.any(String) });
     const { key, id, prefix } = created.body;
-    expect(key).toMatch(/^sbk_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/); // 256-bit secret
+    expect(key).toMatch(/^sbo_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/); // 256-bit secret
     expect(key.startsWith(prefix)).toBe(true);
     const secret = key.split('.')[1]!;
 
@@ -228,7 +228,7 @@ describe.each(testDatabases())('failed-authentication rate limit on $name', (dat
   });
 
   it('answers 429 with Retry-After after N failures a minute, logs each without the presented value', async () => {
-    const canaries = ['canary-admin-guess-7d1e0f4b2a9c', `sbk_0123456789abcdef.${'C'.repeat(40)}ary`, `sbs_fedcba9876543210.canary${'Q'.repeat(37)}`];
+    const canaries = ['canary-admin-guess-7d1e0f4b2a9c', `sbo_0123456789abcdef.${'C'.repeat(40)}ary`, `sbs_fedcba9876543210.canary${'Q'.repeat(37)}`];
     for (const canary of canaries) {
       expectUnauthenticated(await env.request('GET', '/v1/orgs/dev/connections', undefined, { headers: bearer(canary) }), canary);
     }

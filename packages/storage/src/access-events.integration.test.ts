@@ -30,7 +30,7 @@ function aKey(orgId: string, overrides: Partial<OrgKey> = {}): OrgKey {
     id: randomUUID(),
     orgId,
     name: 'Backend',
-    prefix: 'sbk_abcd',
+    prefix: 'sbo_abcd',
     secretHash: `hash-${randomUUID()}`,
     createdAt: t0,
     lastUsedAt: null,

@@ -70,7 +70,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         orgKey: {
           type: 'http',
           scheme: 'bearer',
-          bearerFormat: 'sbk_<id>.<secret>',
+          bearerFormat: 'sbo_<id>.<secret>',
           description: "A key of one org (POST /v1/orgs/{org}/keys): that org's connections, invoke, events and sessions only. Another org's routes answer 404 as if it did not exist; admin routes 403.",
         },
         sessionToken: {

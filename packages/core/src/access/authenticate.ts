@@ -33,7 +33,7 @@ function secretMatches(secret: string, storedHash: string | undefined): boolean 
 }
 
 /**
- * Resolve an org key (`sbk_<id>.<secret>`) or session token (`sbs_<id>.<secret>`). The row is
+ * Resolve an org key (`sbo_<id>.<secret>`) or session token (`sbs_<id>.<secret>`). The row is
  * found by its id, never by the secret, and the secret is compared as a digest in constant time.
  * Nothing is cached: a revoked key (and every session it minted) fails on the next request.
  */

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { newCredential, parseCredential } from './key-format.js';
 
 describe('credential format', () => {
-  it('round-trips org keys and session tokens: sbk_/sbs_ <16 hex id> . <256-bit base64url secret>', () => {
+  it('round-trips org keys and session tokens: sbo_/sbs_ <16 hex id> . <256-bit base64url secret>', () => {
     for (const kind of ['org_key', 'session'] as const) {
       const credential = newCredential(kind);
-      expect(credential.token).toMatch(kind === 'org_key' ? /^sbk_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/ : /^sbs_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/);
+      expect(credential.token).toMatch(kind === 'org_key' ? /^sbo_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/ : /^sbs_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/);
       expect(Buffer.from(credential.secret, 'base64url')).toHaveLength(32);
       expect(credential.token.startsWith(`${credential.prefix}.`)).toBe(true);
       expect(parseCredential(credential.token)).toEqual({ kind, id: credential.id, secret: credential.secret });
@@ -21,17 +21,17 @@ describe('credential format', () => {
     const { id, secret } = newCredential('org_key');
     for (const token of [
       '',
-      'sbk_',
-      `sbk_${id}`,
-      `sbk_${id}.`,
-      `sbk_${id}.${secret}x`,
-      `sbk_${id}.${secret.slice(1)}`,
-      `sbk_${id.toUpperCase()}.${secret}`,
-      `sbk_${id}0.${secret}`,
+      'sbo_',
+      `sbo_${id}`,
+      `sbo_${id}.`,
+      `sbo_${id}.${secret}x`,
+      `sbo_${id}.${secret.slice(1)}`,
+      `sbo_${id.toUpperCase()}.${secret}`,
+      `sbo_${id}0.${secret}`,
       `sbx_${id}.${secret}`,
       `SBK_${id}.${secret}`,
-      `sbk_${id}.${secret.slice(0, -1)}=`,
-      `sbk_${id}.${secret}.${secret}`,
+      `sbo_${id}.${secret.slice(0, -1)}=`,
+      `sbo_${id}.${secret}.${secret}`,
       'test-admin-key-0123456789abcdef',
     ]) {
       expect(parseCredential(token), token).toBeUndefined();

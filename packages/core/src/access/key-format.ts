@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { randomToken } from '../security/random-token.js';
 
-/** `sbk_`: an org key. `sbs_`: an SDK session token. */
+/** `sbo_`: an org key. `sbs_`: an SDK session token. */
 export type CredentialKind = 'org_key' | 'session';
 
-const prefixes: Record<CredentialKind, string> = { org_key: 'sbk_', session: 'sbs_' };
+const prefixes: Record<CredentialKind, string> = { org_key: 'sbo_', session: 'sbs_' };
 
 /** Ids are 16 lowercase hex characters: safe in a URL path and free of the `.` separator. */
 const idPattern = /^[0-9a-f]{16}$/;
@@ -29,7 +29,7 @@ export function newCredential(kind: CredentialKind): { id: string; secret: strin
   return { id, secret, token: `${prefix}.${secret}`, prefix };
 }
 
-/** Split `sbk_<id>.<secret>` / `sbs_<id>.<secret>`; undefined for anything else (malformed). */
+/** Split `sbo_<id>.<secret>` / `sbs_<id>.<secret>`; undefined for anything else (malformed). */
 export function parseCredential(token: string): ParsedCredential | undefined {
   for (const kind of ['org_key', 'session'] as const) {
     const prefix = prefixes[kind];

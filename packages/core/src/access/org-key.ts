@@ -1,5 +1,5 @@
 /**
- * An API key of one org. The key itself (`sbk_<id>.<secret>`) is shown once at creation; only
+ * An API key of one org. The key itself (`sbo_<id>.<secret>`) is shown once at creation; only
  * the SHA-256 of the secret part is stored.
  */
 export interface OrgKey {
