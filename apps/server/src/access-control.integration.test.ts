@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { endpoints, type EndpointSpec, type Problem } from '@switchboard/contracts';
 import { manualClock } from '@switchboard/core';
 import { testDatabases } from '@switchboard/storage/testing';
@@ -215,6 +216,24 @@ describe.each(testDatabases())('access control on $name', (database) => {
   });
 });
 
+/** A GET over a real socket bound to `localAddress` (127.0.0.x: all loopback), with exactly these headers. */
+function getFrom(localAddress: string, url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method: 'GET', headers, localAddress, agent: false }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+// Loopback has all of 127.0.0.0/8: the "proxy" connects from 127.0.0.2, a direct client from 127.0.0.1.
+const PROXY = '127.0.0.2';
+const DIRECT = '127.0.0.1';
+
 describe.each(testDatabases())('failed-authentication rate limit on $name', (database) => {
   const clock = manualClock();
   let env: TestEnvironment;
@@ -252,6 +271,38 @@ describe.each(testDatabases())('failed-authentication rate limit on $name', (dat
     for (const canary of [...canaries, 'canary-fourth-try-5b8e', env.server.adminKey]) expect(logs.includes(canary), canary).toBe(false);
   });
 
+  it('without SWITCHBOARD_TRUSTED_PROXIES X-Forwarded-For is ignored: every client named in it shares the socket’s budget', async () => {
+    const url = `${env.server.url}/v1/orgs/dev/connections`;
+    for (const client of ['198.51.100.41', '198.51.100.42', '198.51.100.43']) {
+      expect((await getFrom(PROXY, url, { authorization: 'Bearer wrong', 'x-forwarded-for': client })).status).toBe(401);
+    }
+    expect((await getFrom(PROXY, url, { authorization: 'Bearer wrong', 'x-forwarded-for': '198.51.100.44' })).status).toBe(429);
+    expect(env.logs()).toContain('"address":"127.0.0.2"');
+    expect(env.logs()).not.toContain('198.51.100.4');
+  });
+
+  it('a 429 to a session widget is readable from an origin the org’s sessions list (Retry-After exposed), from no other', async () => {
+    clock.advance(61);
+    const app = 'https://app.example.com';
+    const { key } = await env.orgKey('dev');
+    const minted = await env.request('POST', '/v1/orgs/dev/sessions', { allowedOrigins: [app] }, { headers: bearer(key) });
+    expect(minted.status, minted.text).toBe(201);
+    const url = `${env.server.url}/v1/orgs/dev/connections/acme`;
+    for (let i = 0; i < 3; i += 1) expect((await getFrom(PROXY, url, { authorization: 'Bearer wrong', origin: app })).status).toBe(401);
+    const limited = await getFrom(PROXY, url, { authorization: 'Bearer wrong', origin: app });
+    expect(limited.status).toBe(429);
+    expect(limited.headers['access-control-allow-origin']).toBe(app);
+    expect(limited.headers['access-control-expose-headers']).toMatch(/\bRetry-After\b/i);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const evil = await getFrom(PROXY, url, { authorization: 'Bearer wrong', origin: 'https://evil.example.net' });
+    expect(evil.status).toBe(429);
+    expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+    // Not on routes a session may not use.
+    const other = await getFrom(PROXY, `${env.server.url}/v1/orgs/dev/connections`, { authorization: 'Bearer wrong', origin: app });
+    expect(other.status).toBe(429);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('lastUsedAt moves at most about once a minute per key', async () => {
     const { key, id } = await env.orgKey('dev');
     const lastUsed = async () =>
@@ -266,5 +317,58 @@ describe.each(testDatabases())('failed-authentication rate limit on $name', (dat
     clock.advance(31);
     await use();
     expect(await lastUsed()).toBe(clock.now().toISOString());
+  });
+});
+
+describe.each(testDatabases())('client address behind a trusted reverse proxy on $name', (database) => {
+  const clock = manualClock();
+  let env: TestEnvironment;
+  const path = '/v1/orgs/dev/connections';
+  const guess = (from: string, forwardedFor?: string, extra: Record<string, string> = {}) =>
+    getFrom(from, `${env.server.url}${path}`, { authorization: `Bearer wrong-key-${Math.random()}`, ...(forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }), ...extra });
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({ database, clock, env: { SWITCHBOARD_AUTH_FAILURE_LIMIT: '3', SWITCHBOARD_TRUSTED_PROXIES: PROXY } });
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('two clients behind one trusted proxy have separate budgets; only what the proxy appended counts', async () => {
+    clock.advance(61);
+    // The client's own (leftmost) entries are ignored: the proxy appended the real peer on the right.
+    for (const spoofed of ['1.1.1.1', '2.2.2.2', '3.3.3.3']) expect((await guess(PROXY, `${spoofed}, 198.51.100.7`)).status).toBe(401);
+    expect((await guess(PROXY, '198.51.100.7')).status).toBe(429);
+    expect((await guess(PROXY, '4.4.4.4, 198.51.100.7')).status).toBe(429);
+    // Another client behind the same proxy, and the proxy's own requests, are not limited.
+    expect((await guess(PROXY, '198.51.100.8')).status).toBe(401);
+    expect((await guess(PROXY, '198.51.100.8, 127.0.0.2')).status).toBe(401); // a trusted hop is skipped
+    expect((await guess(PROXY)).status).toBe(401);
+    expect(env.logs()).toContain('"address":"198.51.100.7"');
+    expect(env.logs()).toContain('"address":"198.51.100.8"');
+  });
+
+  it('a spoofed X-Forwarded-For from an untrusted socket is ignored: the socket address is the client', async () => {
+    clock.advance(61);
+    for (const spoofed of ['198.51.100.21', '198.51.100.22', '198.51.100.23']) expect((await guess(DIRECT, spoofed)).status).toBe(401);
+    const limited = await guess(DIRECT, '198.51.100.24');
+    expect(limited.status).toBe(429);
+    expect(limited.text).not.toContain('198.51.100');
+    expect(env.logs()).not.toContain('"address":"198.51.100.2');
+    // The clients those headers named were never charged.
+    expect((await guess(PROXY, '198.51.100.21')).status).toBe(401);
+  });
+
+  it('malformed entries are never used as the address: they count against the proxy, never crash', async () => {
+    clock.advance(61);
+    for (const garbage of ['unknown', 'not-an-ip, ', '999.1.1.1']) expect((await guess(PROXY, garbage)).status).toBe(401);
+    // Fresh garbage buys no fresh budget: it was the proxy's own budget all along.
+    expect((await guess(PROXY, '_obfuscated')).status).toBe(429);
+    expect((await guess(PROXY, ' , ')).status).toBe(429);
+    expect((await guess(PROXY, `198.51.100.30, ${'x'.repeat(4000)}`)).status).toBe(429);
+    // A well-formed client behind the proxy still has its own.
+    expect((await guess(PROXY, '198.51.100.31')).status).toBe(401);
+    expect(env.logs()).not.toMatch(/"address":"(unknown|not-an-ip|999\.1\.1\.1|_obfuscated)"/);
   });
 });

@@ -30,6 +30,7 @@ describe('parseConfig', () => {
       logLevel: 'info',
       eventRetentionDays: 30,
       authFailureLimit: 20,
+      trustedProxies: [],
       production: false,
       limits: expect.objectContaining({ outboundTimeoutMs: expect.any(Number), maxRequestBytes: expect.any(Number) }),
     });
@@ -52,6 +53,7 @@ describe('parseConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.eventRetentionDays).toBe(30);
     expect(config.authFailureLimit).toBe(20);
+    expect(config.trustedProxies).toEqual([]);
   });
 
   it('reads every variable', () => {
@@ -67,6 +69,7 @@ describe('parseConfig', () => {
       SWITCHBOARD_LOG_LEVEL: 'debug',
       SWITCHBOARD_EVENT_RETENTION_DAYS: '7',
       SWITCHBOARD_AUTH_FAILURE_LIMIT: '5',
+      SWITCHBOARD_TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.10 ,fd00::/8,',
       NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
@@ -81,6 +84,7 @@ describe('parseConfig', () => {
       logLevel: 'debug',
       eventRetentionDays: 7,
       authFailureLimit: 5,
+      trustedProxies: ['10.0.0.0/8', '192.0.2.10', 'fd00::/8'],
       production: true,
     });
     expect(parseConfig({ SWITCHBOARD_DATABASE_URL: 'postgresql://db/x' }).databaseUrl).toBe('postgresql://db/x');
@@ -126,6 +130,9 @@ describe('parseConfig', () => {
     ['SWITCHBOARD_AUTH_FAILURE_LIMIT', '0'],
     ['SWITCHBOARD_AUTH_FAILURE_LIMIT', '2.5'],
     ['SWITCHBOARD_AUTH_FAILURE_LIMIT', 'many'],
+    ['SWITCHBOARD_TRUSTED_PROXIES', 'proxy.internal'],
+    ['SWITCHBOARD_TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['SWITCHBOARD_TRUSTED_PROXIES', '10.1'],
   ];
 
   it.each(badValues)('%s=%j → a ConfigError naming the variable', (name, value) => {

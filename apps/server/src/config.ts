@@ -1,5 +1,6 @@
 import { parseAllowList } from '@switchboard/outbound';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/client-address.js';
 
 /** Names of every environment variable the server reads; the CLI maps its flags onto these. */
 export const configVariables = [
@@ -13,6 +14,7 @@ export const configVariables = [
   'SWITCHBOARD_ALLOW_PRIVATE_NETWORK',
   'SWITCHBOARD_LOG_LEVEL',
   'SWITCHBOARD_AUTH_FAILURE_LIMIT',
+  'SWITCHBOARD_TRUSTED_PROXIES',
   'SWITCHBOARD_EVENT_RETENTION_DAYS',
   'NODE_ENV',
 ] as const;
@@ -74,6 +76,18 @@ const schema = z.object({
     (v) => (v === undefined || v === '' ? '20' : v),
     z.string().regex(/^\d{1,7}$/, 'must be a whole number of failed attempts, at least 1').transform(Number).pipe(z.number().int().min(1, 'must be at least 1')),
   ),
+  // Empty (the default) trusts nobody: X-Forwarded-For is then ignored.
+  SWITCHBOARD_TRUSTED_PROXIES: z.preprocess(
+    (v) => (v === undefined ? '' : v),
+    z.string().transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  ),
   NODE_ENV: optional(z.string()),
 });
 
@@ -93,6 +107,11 @@ export interface ServerConfig {
   readonly eventRetentionDays: number;
   /** Failed authentications per client address in a sliding minute before 429 rate_limited. */
   readonly authFailureLimit: number;
+  /**
+   * Reverse proxies (IPs and CIDR blocks) whose `X-Forwarded-For` names the client address for
+   * rate limiting and logs; empty: the socket's peer is the client.
+   */
+  readonly trustedProxies: readonly string[];
   readonly production: boolean;
   readonly limits: {
     readonly outboundTimeoutMs: number;
@@ -131,6 +150,7 @@ export function parseConfig(source: ConfigSource): ServerConfig {
     logLevel: env.SWITCHBOARD_LOG_LEVEL,
     eventRetentionDays: env.SWITCHBOARD_EVENT_RETENTION_DAYS,
     authFailureLimit: env.SWITCHBOARD_AUTH_FAILURE_LIMIT,
+    trustedProxies: env.SWITCHBOARD_TRUSTED_PROXIES,
     production,
     limits: Object.freeze({
       outboundTimeoutMs: 30_000,

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { ConnectionView, EventPage, InstallationView } from '@switchboard/contracts';
 import type { EchoResponse } from '@switchboard/demo';
 import { testDatabases } from '@switchboard/storage/testing';
@@ -260,6 +262,57 @@ describe.each(testDatabases())('installations on $name', (database) => {
     const [uninstalled] = await events(org, 'installation.uninstalled');
     expect(uninstalled).toMatchObject({ data: { solution, release: '1.0.0', removedConnectors: [connector] } });
     expect(await events(org, 'connection.revoked')).toHaveLength(1);
+  });
+
+  it('revokes at the provider the tokens of a flow whose connector was uninstalled during the code exchange', async () => {
+    // A pass-through in front of the demo's token endpoint: it uninstalls the solution while
+    // Switchboard's code exchange is under way (after the callback's own install check) and
+    // remembers the tokens the demo issues, which Switchboard never stores, to ask the demo about them.
+    let uninstall: () => Promise<void> = async () => {};
+    const issued: string[] = [];
+    const proxy = createServer((req, res) => {
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        await uninstall();
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'authorization', 'accept']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+        const upstream = await fetch(env.demo.tokenUrl, { method: 'POST', headers, body: Buffer.concat(chunks) });
+        const text = await upstream.text();
+        const body = JSON.parse(text) as Record<string, unknown>;
+        for (const name of ['access_token', 'refresh_token']) if (typeof body[name] === 'string') issued.push(body[name]);
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' }).end(text);
+      })().catch((error: unknown) => res.writeHead(502).end(String(error)));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const tokenUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/token`;
+      const connector = await env.newConnector({ tokenUrl });
+      const org = await env.newOrg({ connectors: [] });
+      const { solution } = await env.install(org, [connector]);
+      const { callback } = await env.consent(org, connector);
+      uninstall = async () => {
+        const removed = await env.request('DELETE', `/v1/orgs/${org}/installations/${solution}`);
+        expect(removed.status, removed.text).toBe(200);
+      };
+      const revocationsBefore = env.demo.stats().revocations;
+
+      const response = await fetch(callback, { redirect: 'manual', headers: { accept: 'application/json' } });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'connector_not_installed', org, connector });
+      // Nothing stored, and the grant issued meanwhile is ended at the provider, not left live.
+      expect(await env.storedConnection(org, connector)).toBeUndefined();
+      expect(issued).toHaveLength(2);
+      expect(env.demo.stats().revocations).toBe(revocationsBefore + 1);
+      for (const token of issued) {
+        expect(await env.demo.introspect(token, DEMO_CLIENT)).toMatchObject({ active: false });
+        expect(env.logs()).not.toContain(token);
+      }
+      expect((await events(org, 'authorization.failed'))[0]).toMatchObject({ connector, data: { error: 'connector_not_installed' } });
+      expect(await events(org, 'authorization.succeeded')).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it('keeps the connection when another installed solution still brings the connector', async () => {

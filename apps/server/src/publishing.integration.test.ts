@@ -65,7 +65,7 @@ describe.each(testDatabases())('publishing on $name', (database) => {
     expect(third.body.version).toBe(3);
 
     // A percent-encoded SVG data URL, and a multipart file part without a declared type.
-    expect((await publish(connector, body({ logo: `data:image/svg+xml,${encodeURIComponent(SVG)}` }))).body.version).toBe(4);
+    expect((await publish(connector, body({ logo: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(SVG)}` }))).body.version).toBe(4);
     expect((await publishForm(connector, form(new Blob([SVG])))).body.version).toBe(5);
 
     const list = await env.request<{ items: VersionSummaryView[] }>('GET', `/v1/connectors/${connector}/versions`);
@@ -141,6 +141,7 @@ describe.each(testDatabases())('publishing on $name', (database) => {
       ['a data URL labeled JPEG holding PNG', () => body({ logo: `data:image/jpeg;base64,${TEST_LOGO_PNG_BASE64}` }), 'mislabeled'],
       ['a GIF', () => body({ logo: base64('GIF89a\u0001\u0000\u0001\u0000') }), 'not a PNG, JPEG or SVG'],
       ['a declared GIF', () => body({ logo: `data:image/gif;base64,${TEST_LOGO_PNG_BASE64}` }), 'declared as image/gif'],
+      ['an SVG data URL declared in UTF-16', () => body({ logo: `data:image/svg+xml;charset=utf-16,${encodeURIComponent(SVG)}` }), 'declares charset "utf-16", but only UTF-8 is accepted'],
       ['a script-bearing SVG', () => body({ logo: base64(svgWith('<script>alert(document.cookie)</script>')) }), '<script>'],
       ['an SVG with an external href', () => body({ logo: base64(svgWith('<use href="https://evil.example/sprite.svg#a"/>')) }), 'only same-document references'],
       ['an SVG with an event handler', () => body({ logo: base64(svgWith('<rect width="1" height="1"/>', ' onload="alert(1)"')) }), 'event handler attribute onload'],

@@ -113,6 +113,47 @@ describe.each(testDatabases())('SDK sessions on $name', (database) => {
     expect(JSON.stringify(events)).not.toContain(token.split('.')[1]);
   });
 
+  it('a session-started flow the user denies tells that widget (its origin only); the problem for API clients names no origin', async () => {
+    const { token } = await env.session('dev', { allowedOrigins: [APP], connectors: ['acme'] });
+    const started = await withSession(token, 'POST', '/v1/orgs/dev/connections/acme/authorize');
+    expect(started.status, started.text).toBe(200);
+    const callback = await completeConsentHeadlessly((started.body as { authorizationUrl: string }).authorizationUrl, { username: 'alice', password: 'wonderland', decision: 'deny' });
+    expect(callback.searchParams.get('error')).toBe('access_denied');
+    const page = await fetch(callback, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(400);
+    expect(postedMessage(await page.text())).toEqual({
+      message: { type: 'switchboard:authorization', status: 'failed', org: 'dev', connector: 'acme', code: 'authorization_denied' },
+      targetOrigin: APP,
+    });
+    expect((await env.connection('dev')).status).toBe('not_authorized');
+
+    // The same failure as a problem (non-HTML client): the opener origin is not a member of it.
+    const again = await withSession(token, 'POST', '/v1/orgs/dev/connections/acme/authorize');
+    const denied = await completeConsentHeadlessly((again.body as { authorizationUrl: string }).authorizationUrl, { username: 'alice', password: 'wonderland', decision: 'deny' });
+    const problem = await fetch(denied, { headers: { accept: 'application/json' } });
+    expect(problem.status).toBe(400);
+    const text = await problem.text();
+    expect(JSON.parse(text)).toMatchObject({ code: 'authorization_denied', org: 'dev', connector: 'acme' });
+    expect(text).not.toContain(APP);
+    expect(text).not.toContain('app.example.com');
+  });
+
+  it('session responses expose Retry-After and WWW-Authenticate to the widget', async () => {
+    const { token } = await env.session('dev', { allowedOrigins: [APP], ttlSeconds: 60 });
+    const ok = await withSession(token, 'GET', '/v1/orgs/dev/connections/acme');
+    expect(ok.status).toBe(200);
+    const exposed = (response: ApiResponse) => (response.headers.get('access-control-expose-headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+    expect(exposed(ok)).toEqual(expect.arrayContaining(['retry-after', 'www-authenticate']));
+    clock.advance(60);
+    const expired = await withSession(token, 'GET', '/v1/orgs/dev/connections/acme');
+    expectProblem(expired, 401, 'unauthenticated');
+    expect(expired.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(exposed(expired)).toContain('www-authenticate');
+    // Nothing exposed where nothing is allowed.
+    const evil = await withSession((await env.session('dev', { allowedOrigins: [APP] })).token, 'GET', '/v1/orgs/dev/connections/acme', { origin: EVIL });
+    expect(evil.headers.get('access-control-expose-headers')).toBeNull();
+  });
+
   it('returnTo from a session stays a path on Switchboard: absolute URLs refused, any character redirected without a 500', async () => {
     const { token } = await env.session('dev', { allowedOrigins: [APP], connectors: ['acme'] });
     for (const returnTo of [`${APP}/done`, `//${new URL(EVIL).host}/x`, '/\\evil.example', `${EVIL}`]) {

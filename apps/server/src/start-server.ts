@@ -160,6 +160,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     maxRequestBytes: config.limits.maxRequestBytes,
     publicUrl: () => publicUrl,
     authFailureLimit: config.authFailureLimit,
+    trustedProxies: config.trustedProxies,
     clock,
   });
   const retention = startEventRetention({ events: store.events, clock, logger, retentionDays: config.eventRetentionDays });

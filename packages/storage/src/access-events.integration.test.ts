@@ -381,10 +381,34 @@ describe.each(testDatabases())('access and events storage on $name', (database) 
       const kept = [anEvent(first.id, { at: cutoff }), anEvent(second.id, { at: new Date('1990-01-01T00:00:10.001Z') })];
       await store.events.appendMany([...old, ...kept]);
 
-      expect(await store.events.deleteOlderThan(cutoff)).toBe(2);
-      expect(await store.events.deleteOlderThan(cutoff)).toBe(0);
+      expect(await store.events.deleteOlderThan(cutoff, { limit: 100 })).toBe(2);
+      expect(await store.events.deleteOlderThan(cutoff, { limit: 100 })).toBe(0);
       expect(await eventsOf(first.id)).toEqual([kept[0]]);
       expect(await eventsOf(second.id)).toEqual([kept[1]]);
+    });
+
+    it('deleteOlderThan deletes at most `limit` events a statement, the oldest first, until none is left', async () => {
+      const [first, second] = [await newOrg(), await newOrg()];
+      // Before the previous test's epoch, so no other test's events are in range.
+      const second1980 = (s: number) => new Date(Date.UTC(1980, 0, 1, 0, 0, s));
+      const cutoff = second1980(10);
+      // Seven old events, alternating orgs, appended newest first so insertion order is not age order.
+      const old = Array.from({ length: 7 }, (_, i) => anEvent(i % 2 === 0 ? first.id : second.id, { at: second1980(i) })).reverse();
+      const kept = [anEvent(first.id, { at: cutoff }), anEvent(second.id, { at: second1980(11) })];
+      await store.events.appendMany([...old, ...kept]);
+      const remainingOld = async () =>
+        [...(await eventsOf(first.id)), ...(await eventsOf(second.id))].filter((e) => e.at < cutoff).map((e) => e.at.getTime()).sort();
+
+      expect(await store.events.deleteOlderThan(cutoff, { limit: 3 })).toBe(3);
+      // The three oldest went first.
+      expect(await remainingOld()).toEqual([3, 4, 5, 6].map((s) => second1980(s).getTime()));
+      expect(await store.events.deleteOlderThan(cutoff, { limit: 3 })).toBe(3);
+      expect(await store.events.deleteOlderThan(cutoff, { limit: 3 })).toBe(1);
+      expect(await store.events.deleteOlderThan(cutoff, { limit: 3 })).toBe(0);
+      expect(await remainingOld()).toEqual([]);
+      expect(await eventsOf(first.id)).toEqual([kept[0]]);
+      expect(await eventsOf(second.id)).toEqual([kept[1]]);
+      await expect(store.events.deleteOlderThan(cutoff, { limit: 0 })).rejects.toThrow(RangeError);
     });
   });
 

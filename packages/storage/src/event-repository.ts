@@ -63,8 +63,16 @@ export function createEventRepository(db: Kysely<Database>): EventRepository {
       return rows.map(eventFromRow);
     },
 
-    async deleteOlderThan(cutoff) {
-      const result = await db.deleteFrom('events').where('at', '<', toDbDate(cutoff)).executeTakeFirst();
+    /**
+     * `DELETE … WHERE id IN (SELECT id … ORDER BY at LIMIT n)`: neither SQLite (without a
+     * compile-time option) nor PostgreSQL accepts LIMIT on DELETE itself, both accept it in the
+     * subquery, which walks `events_at_idx` from the oldest. Instances running this at once may
+     * pick the same rows; PostgreSQL deletes each once and the other statement counts fewer.
+     */
+    async deleteOlderThan(cutoff, { limit }) {
+      if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+      const oldest = db.selectFrom('events').select('id').where('at', '<', toDbDate(cutoff)).orderBy('at').limit(limit);
+      const result = await db.deleteFrom('events').where('id', 'in', oldest).executeTakeFirst();
       return Number(result.numDeletedRows);
     },
   };

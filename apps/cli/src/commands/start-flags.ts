@@ -14,6 +14,7 @@ export const startFlags = {
   'log-level': 'SWITCHBOARD_LOG_LEVEL',
   'event-retention-days': 'SWITCHBOARD_EVENT_RETENTION_DAYS',
   'auth-failure-limit': 'SWITCHBOARD_AUTH_FAILURE_LIMIT',
+  'trusted-proxies': 'SWITCHBOARD_TRUSTED_PROXIES',
 } as const satisfies Record<string, ConfigVariable>;
 
 export const startHelp = `Usage: switchboard start [options]
@@ -31,6 +32,7 @@ Every option can also be set by its environment variable; a flag wins.
   --log-level <level>             SWITCHBOARD_LOG_LEVEL (debug|info|warn|error|silent; default info)
   --event-retention-days <n>      SWITCHBOARD_EVENT_RETENTION_DAYS (audit events kept; default 30)
   --auth-failure-limit <n>        SWITCHBOARD_AUTH_FAILURE_LIMIT (failed authentications per address a minute; default 20)
+  --trusted-proxies <list>        SWITCHBOARD_TRUSTED_PROXIES (reverse-proxy IPs/CIDRs whose X-Forwarded-For is believed; default none)
   --no-demo                       do not run the bundled Acme CRM demo service
   --demo-port <n>                 port of the demo service (default 4401)
   -h, --help                      show this help

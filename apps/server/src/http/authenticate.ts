@@ -3,6 +3,7 @@ import type { EndpointSpec } from '@switchboard/contracts';
 import { orgNotFound, SwitchboardError, type CredentialVerifier, type Logger, type SdkSession } from '@switchboard/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimitKey, type AuthFailureLimiter } from './auth-rate-limit.js';
+import { resolveClientAddress, type TrustedProxies } from './client-address.js';
 import { setCorsOrigin } from './cors.js';
 import { principalOf, setPrincipal, type Principal } from './principal.js';
 
@@ -21,7 +22,11 @@ export interface RouteGuardOptions {
   readonly logger: Logger;
   /** The server's own public origin (`Sec-Fetch-Site: same-origin` requests without `Origin`). */
   readonly publicOrigin: () => string;
+  /** Peers whose `X-Forwarded-For` is believed (SWITCHBOARD_TRUSTED_PROXIES); none when omitted. */
+  readonly trustedProxies?: TrustedProxies;
 }
+
+const trustNobody: TrustedProxies = { trusts: () => false };
 
 /** Authenticates the request for one endpoint: sets the principal, or throws 401/403/429. */
 export type RouteGuard = (c: Context, spec: EndpointSpec) => Promise<void>;
@@ -36,10 +41,14 @@ export function provideRouteGuard(guard: RouteGuard): MiddlewareHandler {
   };
 }
 
-/** The socket's remote address; forwarding headers are not trusted (any client can send them). */
-function clientAddress(c: Context): string {
+/**
+ * The client's address: the socket's peer, or, when that peer is a trusted reverse proxy, what
+ * `X-Forwarded-For` says behind it (see `resolveClientAddress`). Any client can send the header,
+ * so it is read only from trusted peers.
+ */
+function clientAddress(c: Context, trusted: TrustedProxies): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  return resolveClientAddress(env?.incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trusted);
 }
 
 /**
@@ -65,11 +74,12 @@ function requestOrigin(c: Context, publicOrigin: string): string | undefined {
  */
 export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
   const { verifier, limiter, logger } = options;
+  const trustedProxies = options.trustedProxies ?? trustNobody;
   const adminDigest = digest(options.adminKey);
 
   return async (c, spec) => {
     if (spec.auth === 'none') return;
-    const address = clientAddress(c);
+    const address = clientAddress(c, trustedProxies);
     const budget = rateLimitKey(address);
     const route = `${spec.method.toUpperCase()} ${spec.path}`;
 

@@ -16,6 +16,16 @@ const connectorRoutePatterns: RegExp[] = (Object.values(endpoints) as EndpointSp
   .map((spec) => new RegExp(`^${spec.path.replace('{connector}.{api}', '[^/]+').replace(/\{\w+\}/g, '[^/]+')}$`));
 const connectorMethods = [...new Set((Object.values(endpoints) as EndpointSpec[]).filter((s) => s.auth === 'connector').map((s) => s.method.toUpperCase()))];
 
+/**
+ * Response headers a widget's script may read beyond the CORS-safelisted ones (Fetch standard
+ * §3.2.3, `Access-Control-Expose-Headers`): when to retry after 429 (RFC 9110 §10.2.3) and the
+ * Bearer challenge of a 401 (RFC 6750 §3), e.g. to tell an expired session from a refused one.
+ */
+const exposedHeaders = 'Retry-After, WWW-Authenticate';
+
+/** A well-formed org id and a path of one of the connector routes (the only ones a session may use). */
+const isConnectorRoute = (org: string, path: string): boolean => orgIdSchema.safeParse(org).success && connectorRoutePatterns.some((pattern) => pattern.test(path));
+
 export interface SessionCorsOptions {
   /** Origins listed by the org's unexpired sessions (a preflight carries no token to check). */
   readonly allowedOrigins: (orgId: string) => Promise<readonly string[]>;
@@ -37,8 +47,7 @@ export function sessionCors(options: SessionCorsOptions): MiddlewareHandler {
       if (
         origin !== undefined &&
         org !== undefined &&
-        orgIdSchema.safeParse(org).success &&
-        connectorRoutePatterns.some((pattern) => pattern.test(c.req.path)) &&
+        isConnectorRoute(org, c.req.path) &&
         (await options.allowedOrigins(org)).includes(origin)
       ) {
         headers.set('access-control-allow-origin', origin);
@@ -53,7 +62,17 @@ export function sessionCors(options: SessionCorsOptions): MiddlewareHandler {
     // routes says so (Fetch standard §3.2.5, RFC 9110 §12.5.5), the refused ones included: a
     // cache must not hand one origin's answer to another.
     if (!/(^|,)\s*origin\s*(,|$)/i.test(c.res.headers.get('vary') ?? '')) c.res.headers.append('vary', 'Origin');
-    const allowed = corsOriginOf(c);
-    if (allowed !== undefined && allowed === origin) c.res.headers.set('access-control-allow-origin', allowed);
+    let allowed = corsOriginOf(c);
+    // A rate-limited request is refused before its token is looked at (so the answer reveals
+    // nothing about it): the widget may read the 429 and its Retry-After when the origin is one a
+    // preflight would be answered for, which says no more than that preflight does.
+    if (allowed === undefined && c.res.status === 429 && origin !== undefined) {
+      const org = c.req.param('org');
+      if (org !== undefined && isConnectorRoute(org, c.req.path) && (await options.allowedOrigins(org)).includes(origin)) allowed = origin;
+    }
+    if (allowed !== undefined && allowed === origin) {
+      c.res.headers.set('access-control-allow-origin', allowed);
+      c.res.headers.set('access-control-expose-headers', exposedHeaders);
+    }
   };
 }

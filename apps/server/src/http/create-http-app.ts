@@ -7,6 +7,7 @@ import { isSwitchboardError } from '@switchboard/core';
 import { Hono } from 'hono';
 import { createAuthFailureLimiter } from './auth-rate-limit.js';
 import { createRouteGuard, provideRouteGuard } from './authenticate.js';
+import { compileTrustedProxies } from './client-address.js';
 import { sessionCors } from './cors.js';
 import { problemResponse } from './problem-response.js';
 import { apiRoutes } from './routes/api-routes.js';
@@ -50,6 +51,8 @@ export interface HttpAppOptions {
   readonly publicUrl: () => string;
   /** Failed authentications per client address per minute before 429 (SWITCHBOARD_AUTH_FAILURE_LIMIT). */
   readonly authFailureLimit: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (SWITCHBOARD_TRUSTED_PROXIES); default none. */
+  readonly trustedProxies?: readonly string[];
   /** Time for the failure window (tests move it). */
   readonly clock?: Clock;
 }
@@ -91,6 +94,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
         limiter: createAuthFailureLimiter({ limit: options.authFailureLimit, clock: options.clock ?? systemClock }),
         logger,
         publicOrigin,
+        trustedProxies: compileTrustedProxies(options.trustedProxies ?? []),
       }),
     ),
   );

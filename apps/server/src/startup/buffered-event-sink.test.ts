@@ -31,6 +31,28 @@ function recordingRepository() {
   };
 }
 
+/**
+ * The repository port with a slow database: every write waits until `open()` is called (and
+ * those after it do not). Keeps the batches and the most writes ever in progress at once.
+ */
+function slowRepository() {
+  const batches: AuditEvent[][] = [];
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let active = 0;
+  let maxActive = 0;
+  const repository: Pick<EventRepository, 'appendMany'> = {
+    async appendMany(events) {
+      batches.push([...events]);
+      active += 1;
+      maxActive = Math.max(maxActive, active);
+      await opened;
+      active -= 1;
+    },
+  };
+  return { repository, batches, open: () => open(), maxActive: () => maxActive };
+}
+
 const event = (n: number, secret = 'none') =>
   newEvent({ clock: systemClock }, { orgId: 'dev', type: 'api.invoked', connector: 'acme', actor: { kind: 'admin' }, data: { api: `api_${n}`, note: secret } });
 
@@ -93,6 +115,52 @@ describe('buffered event sink', () => {
     expect(captured.output()).not.toContain('canary-event-content');
     expect(captured.output()).not.toContain('api_2');
     await sink.close();
+  });
+
+  it('during a slow write, new events join the buffer and every flush shares the one write queued behind it', async () => {
+    const store = slowRepository();
+    const sink = createBufferedEventSink({ events: store.repository, logger: captureLogger().logger, flushIntervalMs: 60_000, batchSize: 3 });
+    sink.record(event(0));
+    const first = sink.flush();
+    // Three full batches (each asks for a flush) and explicit flushes while the first write hangs.
+    for (let n = 1; n <= 9; n += 1) sink.record(event(n));
+    const flushes = [sink.flush(), sink.flush(), sink.flush()];
+    expect(new Set(flushes).size).toBe(1);
+    expect(flushes[0]).not.toBe(first);
+    expect(store.batches).toHaveLength(1);
+
+    store.open();
+    await first;
+    await flushes[0];
+    // The first write, then the nine waiting events in three batches: no write per flush asked.
+    expect(store.batches.map((batch) => batch.map((e) => e.data['api']))).toEqual([
+      ['api_0'],
+      ['api_1', 'api_2', 'api_3'],
+      ['api_4', 'api_5', 'api_6'],
+      ['api_7', 'api_8', 'api_9'],
+    ]);
+    expect(store.maxActive()).toBe(1);
+    // Nothing is left queued: the next flush writes only what is new.
+    sink.record(event(10));
+    await sink.flush();
+    expect(store.batches).toHaveLength(5);
+    await sink.close();
+  });
+
+  it('close during a slow write waits for it and writes what was recorded meanwhile', async () => {
+    const store = slowRepository();
+    const sink = createBufferedEventSink({ events: store.repository, logger: captureLogger().logger, flushIntervalMs: 60_000 });
+    sink.record(event(0));
+    void sink.flush();
+    sink.record(event(1));
+    const closed = sink.close();
+    sink.record(event(2));
+    store.open();
+    await closed;
+    expect(store.batches.flat().map((e) => e.data['api'])).toEqual(['api_0', 'api_1', 'api_2']);
+    sink.record(event(3));
+    await sink.flush();
+    expect(store.batches.flat()).toHaveLength(3);
   });
 
   it('close flushes what is left and ignores later records', async () => {

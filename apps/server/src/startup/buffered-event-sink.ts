@@ -44,7 +44,10 @@ export function createBufferedEventSink(options: BufferedEventSinkOptions): Buff
   /** Batches whose write failed, retried on the next flush. */
   const retries: Pending[] = [];
   let timer: NodeJS.Timeout | undefined;
-  let writing: Promise<void> = Promise.resolve();
+  /** The drain writing now, if any. */
+  let inFlight: Promise<void> | undefined;
+  /** The one drain waiting for it; every flush asked for meanwhile shares it. */
+  let queued: Promise<void> | undefined;
   let closed = false;
   let dropped = 0;
 
@@ -93,30 +96,55 @@ export function createBufferedEventSink(options: BufferedEventSinkOptions): Buff
     }
   };
 
+  /**
+   * Writes the retries and the events buffered when it starts, oldest first. Events recorded
+   * while it writes stay in the buffer (still bounded) for the next drain: under a slow
+   * database a drain ends, and whoever awaits it is released, instead of chasing new events.
+   */
   const drain = async (): Promise<void> => {
     reportDropped();
     const due = retries.splice(0, retries.length);
     for (const pending of due) await write(pending);
-    while (buffer.length > 0) {
-      const batch = buffer.slice(0, batchSize);
-      buffer = buffer.slice(batchSize);
+    // enforceBound may drop from the front meanwhile; this bounds the drain, not which events.
+    let remaining = buffer.length;
+    while (remaining > 0 && buffer.length > 0) {
+      const batch = buffer.slice(0, Math.min(batchSize, remaining));
+      buffer = buffer.slice(batch.length);
+      remaining -= batch.length;
       await write({ events: batch, attempts: 0 });
     }
   };
 
+  const start = (): Promise<void> => {
+    const done = drain().finally(() => {
+      inFlight = undefined;
+      // A failed batch left for retry needs a later flush even if nothing else is recorded.
+      if (retries.length > 0 && !closed) schedule();
+    });
+    inFlight = done;
+    return done;
+  };
+
+  /**
+   * One drain at a time, in order, and at most one waiting behind it: however many flushes a
+   * slow write sees (timer, full batches, callers), they share the waiting drain, which takes
+   * everything recorded until it starts. A chain of flushes would only grow with the backlog.
+   */
   const flush = (): Promise<void> => {
     if (timer !== undefined) {
       clearTimeout(timer);
       timer = undefined;
     }
-    // One write at a time, in order: a flush waits for the one before it.
-    writing = writing.then(drain);
-    const done = writing;
-    // A failed batch left for retry needs a later flush even if nothing else is recorded.
-    void done.then(() => {
-      if (retries.length > 0 && !closed) schedule();
-    });
-    return done;
+    if (queued !== undefined) return queued;
+    if (inFlight === undefined) return start();
+    const startQueued = (): Promise<void> => {
+      queued = undefined;
+      return start();
+    };
+    // Even if a drain failed outright, the one behind it still runs.
+    const next = inFlight.then(startQueued, startQueued);
+    queued = next;
+    return next;
   };
 
   function schedule(): void {
@@ -136,11 +164,11 @@ export function createBufferedEventSink(options: BufferedEventSinkOptions): Buff
     },
     flush,
     async close() {
-      if (closed) return writing;
+      if (closed) return queued ?? inFlight;
       await flush();
       closed = true;
-      // A batch that failed just before close gets its last attempt now.
-      if (retries.length > 0) await flush();
+      // Events recorded during that flush, and a batch that failed in it (its last attempt).
+      if (buffer.length > 0 || retries.length > 0) await flush();
     },
   };
 }

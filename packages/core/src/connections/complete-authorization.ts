@@ -10,6 +10,7 @@ import { encryptTokens } from './encrypt-tokens.js';
 import { codeVerifierContext } from './secret-contexts.js';
 import { reconcileConsent } from '../installations/reconcile-consent.js';
 import { connectorNotInstalled } from './require-org-connector.js';
+import { revokeUnsavedTokens } from './revoke-unsaved-tokens.js';
 import { systemActor, type Actor } from '../access/actor.js';
 import { newEvent } from '../events/new-event.js';
 
@@ -33,8 +34,29 @@ export async function completeAuthorization(deps: CoreDeps, query: Readonly<Reco
     return await runCallback(deps, query, known);
   } catch (error) {
     if (known.context && known.actor) await recordFailure(deps, known.context, known.actor, error);
+    if (known.openerOrigin !== undefined && isSwitchboardError(error)) throw new AuthorizationCallbackError(error, known.openerOrigin);
     throw error;
   }
+}
+
+/**
+ * A callback failure whose state was known: the same code, message and details, plus where the
+ * callback page may post it. The opener origin is a field, not one of the `details`: details
+ * become members of the problem response, and which origin started a flow is for the page's
+ * `postMessage` only.
+ */
+export class AuthorizationCallbackError extends SwitchboardError {
+  readonly openerOrigin: string;
+
+  constructor(failure: SwitchboardError, openerOrigin: string) {
+    super(failure.code, failure.message, { details: failure.details, cause: failure.cause });
+    this.openerOrigin = openerOrigin;
+  }
+}
+
+/** Where the callback page may post a failure of `completeAuthorization`; undefined when the state was unknown. */
+export function openerOriginOfFailure(error: unknown): string | undefined {
+  return error instanceof AuthorizationCallbackError ? error.openerOrigin : undefined;
 }
 
 /**
@@ -45,6 +67,8 @@ export async function completeAuthorization(deps: CoreDeps, query: Readonly<Reco
 interface KnownRequest {
   context?: { org: string; connector: string };
   actor?: Actor;
+  /** Where the flow's opener lives (the starting session's origin, or Switchboard's own). */
+  openerOrigin?: string;
 }
 
 /** `authorization.failed` with the error code only: provider messages may echo anything. */
@@ -76,6 +100,7 @@ async function runCallback(deps: CoreDeps, query: Readonly<Record<string, string
   const context = { org: request.orgId, connector: connector.apiName };
   known.context = context;
   known.actor = request.actor;
+  known.openerOrigin = request.openerOrigin;
   // Checked once the org and connector are known, so an expired flow is recorded as failed.
   if (request.expiresAt.getTime() <= now.getTime()) throw new SwitchboardError('invalid_state', 'The authorization request expired; start again.');
   // Uninstalled since the flow started: no tokens for a connector the org may not use.
@@ -120,7 +145,7 @@ async function runCallback(deps: CoreDeps, query: Readonly<Record<string, string
 
   const finishedAt = clock.now();
   // The event commits with the tokens it records (one transaction).
-  await store.transaction(async (tx) => {
+  const saving = store.transaction(async (tx) => {
     // Serialized with install/upgrade/uninstall of the org, so the re-check below sees the
     // installed version as it is when this consent commits, on every instance.
     await tx.orgs.lock(request.orgId);
@@ -145,6 +170,19 @@ async function runCallback(deps: CoreDeps, query: Readonly<Record<string, string
       await reconcileConsent(deps, tx, { connection: saved, connectorApiName: connector.apiName, version: inUseNow.version, actor: systemActor, now: finishedAt });
     }
   });
+  try {
+    await saving;
+  } catch (error) {
+    // Uninstalled during the exchange: the tokens were issued but are stored nowhere, and the org
+    // may no longer use the connector (the uninstall revoked any older connection). End them at
+    // the provider, outside the transaction, then fail as before. Not on other failures: some
+    // providers end every grant of the user and client on one revocation, which would also end a
+    // still-stored, working connection.
+    if (isSwitchboardError(error) && error.code === 'connector_not_installed') {
+      await revokeUnsavedTokens(deps, { connector, secrets, tokens: outcome.tokens, context });
+    }
+    throw error;
+  }
   deps.logger.info(context, 'connection authorized');
   return { orgId: request.orgId, connector: connector.apiName, returnTo: request.returnTo, openerOrigin: request.openerOrigin };
 }

@@ -18,8 +18,11 @@ export function createEventService(deps: Pick<CoreDeps, 'store'>) {
   const { store } = deps;
   return {
     /**
-     * Newest first, keyset-paginated on (at, id): stable under concurrent appends (new events
-     * land before the first page, never shift a later one) and cheap at any depth.
+     * Newest first, keyset-paginated on (at, id): cheap at any depth, and appends never shift or
+     * repeat events across pages. `at` is when the thing happened, not when the row became
+     * readable: an `api.invoked` (stamped at the call's start, written by the buffered sink after
+     * it ends) can land behind a page already read; the README tells followers what overlap to
+     * allow rather than pretend a strict tail exists.
      */
     async list(input: ListEventsInput): Promise<EventPage> {
       const before = input.cursor === undefined ? undefined : decodeEventCursor(input.cursor);

@@ -237,7 +237,12 @@ export interface EventRepository {
   appendMany(events: readonly AuditEvent[]): Promise<void>;
   /** Newest first: (at, id) descending. */
   list(query: EventQuery): Promise<AuditEvent[]>;
-  deleteOlderThan(cutoff: Date): Promise<number>;
+  /**
+   * Deletes at most `limit` of the oldest events stamped before `cutoff` in one statement and
+   * returns how many it deleted; callers loop while it returns `limit`, so no statement holds
+   * the database for long however large the backlog.
+   */
+  deleteOlderThan(cutoff: Date, options: { readonly limit: number }): Promise<number>;
 }
 
 /** The repositories usable inside `Store.transaction`. */

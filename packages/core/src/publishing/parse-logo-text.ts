@@ -43,7 +43,9 @@ export function parseLogoText(text: string): LogoUpload {
   if (comma === -1) throw invalidLogo('is a data URL without a comma before its data');
   const header = trimmed.slice('data:'.length, comma).split(';').map((part) => part.trim());
   const isBase64 = header.length > 1 && header[header.length - 1]!.toLowerCase() === 'base64';
-  const mediaType = header[0] ?? '';
+  // The media type keeps its parameters (`charset`): `readLogo` refuses an SVG declared in
+  // anything but UTF-8 rather than decode it as UTF-8 regardless.
+  const mediaType = (isBase64 ? header.slice(0, -1) : header).join(';');
   const data = trimmed.slice(comma + 1);
   return { bytes: isBase64 ? decodeBase64(percentDecodeText(data)) : percentDecode(data), declaredType: mediaType === '' ? null : mediaType };
 }

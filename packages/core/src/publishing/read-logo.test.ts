@@ -66,8 +66,24 @@ describe('parseLogoText', () => {
     expect(parseLogoText(`data:image/png;base64,${PNG.toString('base64')}`)).toEqual({ bytes: new Uint8Array(PNG), declaredType: 'image/png' });
     const svg = parseLogoText(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(SVG)}`);
     expect(Buffer.from(svg.bytes).toString('utf8')).toBe(SVG);
-    expect(svg.declaredType).toBe('image/svg+xml');
+    expect(svg.declaredType).toBe('image/svg+xml;charset=utf-8');
     expect(Buffer.from(parseLogoText(`data:,${'<svg/>'}`).bytes).toString()).toBe('<svg/>');
+  });
+
+  it('accepts an SVG data URL in UTF-8 (declared or not) and refuses any other charset', () => {
+    const svgOf = (header: string) => readLogo(parseLogoText(`data:${header},${encodeURIComponent(SVG)}`));
+    for (const header of ['image/svg+xml', 'image/svg+xml;charset=utf-8', 'image/svg+xml;charset=UTF-8', 'image/svg+xml;charset="utf8"', 'image/svg+xml; charset=utf-8']) {
+      expect(svgOf(header).contentType).toBe('image/svg+xml');
+    }
+    expect(readLogo(parseLogoText(`data:image/svg+xml;charset=utf-8;base64,${Buffer.from(SVG).toString('base64')}`)).contentType).toBe('image/svg+xml');
+    expect(reasonOf(() => svgOf('image/svg+xml;charset=utf-16'))).toBe('declares charset "utf-16", but only UTF-8 is accepted');
+    expect(reasonOf(() => svgOf('image/svg+xml;charset=iso-8859-1'))).toContain('only UTF-8');
+    expect(reasonOf(() => svgOf('image/svg+xml;charset=no-such-charset'))).toContain('only UTF-8');
+    expect(reasonOf(() => svgOf(';charset=utf-16'))).toContain('only UTF-8');
+    const utf16 = Buffer.from(`\ufeff${SVG}`, 'utf16le').toString('base64');
+    expect(reasonOf(() => readLogo(parseLogoText(`data:image/svg+xml;charset=utf-16;base64,${utf16}`)))).toContain('only UTF-8');
+    // A multipart part's Content-Type is held to the same rule.
+    expect(reasonOf(() => readLogo({ bytes: Buffer.from(SVG), declaredType: 'image/svg+xml; charset="UTF-16"' }))).toContain('only UTF-8');
   });
 
   it('refuses text that is neither', () => {

@@ -33,6 +33,27 @@ function normalizeDeclared(declared: string | null): LogoContentType | null | { 
   return { other: essence.slice(0, 100) };
 }
 
+/** The `charset` parameters of a declared type (RFC 2045 §5.1, RFC 2397 §3), unquoted. */
+function declaredCharsets(declared: string | null): string[] {
+  if (declared === null) return [];
+  const charsets: string[] = [];
+  for (const parameter of declared.split(';').slice(1)) {
+    const equals = parameter.indexOf('=');
+    if (equals === -1 || parameter.slice(0, equals).trim().toLowerCase() !== 'charset') continue;
+    charsets.push(parameter.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1'));
+  }
+  return charsets;
+}
+
+/** Whether a charset label names UTF-8 (WHATWG Encoding labels: `utf-8`, `utf8`, …). */
+function isUtf8Label(label: string): boolean {
+  try {
+    return new TextDecoder(label).encoding === 'utf-8';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Check an uploaded logo and return it typed by its content: PNG, JPEG or a plain-drawing SVG
  * of at most 256 KB, whose declared type (if any) agrees with the content. A mislabeled file is
@@ -43,6 +64,10 @@ export function readLogo(upload: LogoUpload): Logo {
   const { bytes } = upload;
   if (bytes.byteLength === 0) throw invalidLogo('is empty');
   if (bytes.byteLength > maxLogoBytes) throw invalidLogo(`is ${bytes.byteLength} bytes, larger than 256 KB (${maxLogoBytes} bytes)`);
+  // SVG is read as UTF-8 only: text declared in another charset would be decoded as something
+  // other than what the sender meant (and checked for scripts as such), so it is refused.
+  const charset = declaredCharsets(upload.declaredType).find((label) => !isUtf8Label(label));
+  if (charset !== undefined) throw invalidLogo(`declares charset ${JSON.stringify(charset.slice(0, 40))}, but only UTF-8 is accepted`);
   const contentType = sniffLogoType(bytes);
   if (contentType === null) throw invalidLogo('is not a PNG, JPEG or SVG image (judged by its content)');
   const declared = normalizeDeclared(upload.declaredType);

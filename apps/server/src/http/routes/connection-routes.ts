@@ -1,5 +1,5 @@
 import { endpoints } from '@switchboard/contracts';
-import { isSwitchboardError, type ConnectionService, type Logger } from '@switchboard/core';
+import { isSwitchboardError, openerOriginOfFailure, type ConnectionService, type Logger } from '@switchboard/core';
 import type { Hono } from 'hono';
 import { openerOriginOf } from '../authenticate.js';
 import { callbackPage } from '../callback-page.js';
@@ -77,8 +77,9 @@ export function connectionRoutes(app: Hono, connections: ConnectionService, logg
           connector: typeof details['connector'] === 'string' ? details['connector'] : null,
           code: known ? error.code : 'internal_error',
         },
-        // The flow's opener is unknown here (the state may be unknown or forged): only Switchboard's own origin.
-        targetOrigin: publicOrigin(),
+        // The origin recorded when the flow started, once the state proved valid (so the widget
+        // that started it hears of a denial); with an unknown or forged state only Switchboard's own.
+        targetOrigin: openerOriginOfFailure(error) ?? publicOrigin(),
       });
     }
   });
