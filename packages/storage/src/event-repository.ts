@@ -1,19 +1,64 @@
-import type { EventRepository } from '@switchboard/core';
-import type { Kysely } from 'kysely';
+import type { AuditEvent, EventRepository } from '@switchboard/core';
+import type { CompiledQuery, Insertable, Kysely } from 'kysely';
 import { toDbDate } from './column-codec.js';
 import { eventFromRow, eventToRow } from './event-row.js';
-import type { Database } from './schema.js';
+import type { Database, EventsTable } from './schema.js';
 import { translateDatabaseError } from './translate-database-error.js';
 
 /**
- * Rows per INSERT in `appendMany`: 7 parameters a row keeps a statement far below SQLite's
- * (32766) and PostgreSQL's (65535) bound-parameter limits.
+ * Rows per INSERT in `appendMany`, largest first: a batch is written as a few statements of
+ * these fixed sizes (200 events: 3 × 64 + 2 × 4), so only four SQL texts ever exist. Each is
+ * built and compiled by kysely once and then only bound to new values, and SQLite prepares each
+ * once (`withCachedStatements`): a batch-sized text per flush would cost a kysely build of ~1,400
+ * value nodes, a fresh sqlite3_prepare, and push the hot path's statements out of the cache.
+ * 64 rows × 7 parameters stays far below SQLite's (32766) and PostgreSQL's (65535) limits.
  */
-export const eventsPerInsert = 500;
+export const chunkSizes = [64, 16, 4, 1] as const;
+
+/** The largest chunk: batches above it take more than one statement. */
+export const eventsPerInsert = chunkSizes[0];
 
 const conflict = 'an event with this id already exists';
 
+/** The columns in the order each row's values are bound. */
+const columns = ['id', 'org_id', 'type', 'connector', 'actor', 'data', 'at'] as const satisfies readonly (keyof EventsTable)[];
+
+/** One event's column values, in `columns` order. */
+function valuesOf(event: AuditEvent): unknown[] {
+  const row = eventToRow(event);
+  return columns.map((column) => row[column]);
+}
+
+/**
+ * `INSERT … VALUES (…) × size ON CONFLICT (id) DO NOTHING`, compiled once with a distinct marker
+ * per value; where each marker lands in the parameter list says where each row's values go,
+ * whatever order the dialect's SQL puts them in. Values are still bound, never spliced into SQL.
+ */
+function compileInsert(db: Kysely<Database>, size: number): { readonly compiled: CompiledQuery<unknown>; readonly slots: readonly number[] } {
+  const marker = (row: number, column: number) => `\u0000event:${row}:${column}`;
+  const rows = Array.from({ length: size }, (_, row) =>
+    Object.fromEntries(columns.map((column, index) => [column, marker(row, index)])),
+  ) as unknown as Insertable<EventsTable>[];
+  const compiled = db
+    .insertInto('events')
+    .values(rows)
+    .onConflict((onConflict) => onConflict.column('id').doNothing())
+    .compile();
+  // slots[i]: the position in the flattened (row, column) values of the statement's i-th parameter.
+  const positions = new Map<unknown, number>();
+  for (let row = 0; row < size; row += 1) for (let column = 0; column < columns.length; column += 1) positions.set(marker(row, column), row * columns.length + column);
+  const slots = compiled.parameters.map((parameter) => {
+    const slot = positions.get(parameter);
+    if (slot === undefined) throw new Error('event insert: the statement binds an unexpected parameter');
+    return slot;
+  });
+  if (new Set(slots).size !== positions.size) throw new Error('event insert: the statement does not bind every value');
+  return { compiled, slots };
+}
+
 export function createEventRepository(db: Kysely<Database>): EventRepository {
+  /** The compiled INSERT per chunk size, built on first use. */
+  const inserts: Partial<Record<number, ReturnType<typeof compileInsert>>> = {};
   return {
     async append(event) {
       try {
@@ -24,23 +69,31 @@ export function createEventRepository(db: Kysely<Database>): EventRepository {
     },
 
     /**
-     * One multi-row INSERT per {@link eventsPerInsert} events. Chunks are separate statements
-     * (callers that need all-or-nothing run this inside `Store.transaction`), so an id already
-     * stored is skipped rather than a conflict: a buffered batch retried after a partial failure
-     * stores each event once.
+     * Fixed-size multi-row INSERTs (see {@link chunkSizes}), all in one transaction unless the
+     * batch fits one statement or the caller's transaction holds it already: one commit (one WAL
+     * sync on SQLite) per batch, and a batch is stored whole or not at all. An id already stored
+     * is skipped rather than a conflict, so a buffered batch retried after a failure stores each
+     * event once.
      */
     async appendMany(events) {
-      for (let start = 0; start < events.length; start += eventsPerInsert) {
-        const rows = events.slice(start, start + eventsPerInsert).map(eventToRow);
-        try {
-          await db
-            .insertInto('events')
-            .values(rows)
-            .onConflict((onConflict) => onConflict.column('id').doNothing())
-            .execute();
-        } catch (error) {
-          throw translateDatabaseError(error, { conflict });
+      if (events.length === 0) return;
+      const writeAll = async (target: Kysely<Database>): Promise<void> => {
+        let start = 0;
+        for (const size of chunkSizes) {
+          for (; events.length - start >= size; start += size) {
+            const { compiled, slots } = (inserts[size] ??= compileInsert(db, size));
+            const values: unknown[] = [];
+            for (let i = start; i < start + size; i += 1) values.push(...valuesOf(events[i]!));
+            await target.executeQuery({ ...compiled, parameters: slots.map((slot) => values[slot]) });
+          }
         }
+      };
+      try {
+        if ((chunkSizes as readonly number[]).includes(events.length)) await writeAll(db);
+        else if (db.isTransaction) await writeAll(db);
+        else await db.transaction().execute(writeAll);
+      } catch (error) {
+        throw translateDatabaseError(error, { conflict });
       }
     },
 

@@ -41,14 +41,43 @@ export function provideRouteGuard(guard: RouteGuard): MiddlewareHandler {
   };
 }
 
+/** Where a request comes from, and the rate-limit budget its failures count against. */
+interface Client {
+  readonly address: string;
+  readonly budget: string;
+}
+
+/** A socket's peer as `clientOf` remembers it. */
+interface Peer extends Client {
+  /** A trusted proxy: `X-Forwarded-For` names the client, so it is read on every request. */
+  readonly proxy: boolean;
+}
+
 /**
  * The client's address: the socket's peer, or, when that peer is a trusted reverse proxy, what
  * `X-Forwarded-For` says behind it (see `resolveClientAddress`). Any client can send the header,
  * so it is read only from trusted peers.
+ *
+ * A keep-alive connection carries many requests from one peer, and neither its address nor
+ * whether it is trusted changes while it is open: the peer is parsed once per socket (`peers`),
+ * not once per request.
  */
-function clientAddress(c: Context, trusted: TrustedProxies): string {
+function clientOf(c: Context, trusted: TrustedProxies, peers: WeakMap<object, Peer>): Client {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return resolveClientAddress(env?.incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), trusted);
+  const socket = env?.incoming?.socket;
+  if (socket === undefined) {
+    const address = resolveClientAddress(undefined, undefined, trusted);
+    return { address, budget: rateLimitKey(address) };
+  }
+  let peer = peers.get(socket);
+  if (peer === undefined) {
+    const address = resolveClientAddress(socket.remoteAddress, undefined, trusted);
+    peer = { address, budget: rateLimitKey(address), proxy: socket.remoteAddress !== undefined && trusted.trusts(address) };
+    peers.set(socket, peer);
+  }
+  if (!peer.proxy) return peer;
+  const address = resolveClientAddress(socket.remoteAddress, c.req.header('x-forwarded-for'), trusted);
+  return { address, budget: rateLimitKey(address) };
 }
 
 /**
@@ -77,25 +106,28 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
   const trustedProxies = options.trustedProxies ?? trustNobody;
   const adminDigest = digest(options.adminKey);
 
+  const peers = new WeakMap<object, Peer>();
+
+  /** Logs and throws the 401; guesses (malformed or unknown values) count against the budget. */
+  const fail = (client: Client, route: string, reason: FailureReason): never => {
+    // Missing and expired credentials are no guesses: log them, but do not count them.
+    if (reason === 'malformed' || reason === 'unknown') limiter.recordFailure(client.budget);
+    logger.warn({ address: client.address, route, reason }, 'authentication failed');
+    throw new SwitchboardError(
+      'unauthenticated',
+      reason === 'expired' ? 'The session has expired; mint a new one.' : 'Send a valid key as `Authorization: Bearer <key>`.',
+    );
+  };
+  const routeOf = (spec: EndpointSpec): string => `${spec.method.toUpperCase()} ${spec.path}`;
+
   return async (c, spec) => {
     if (spec.auth === 'none') return;
-    const address = clientAddress(c, trustedProxies);
-    const budget = rateLimitKey(address);
-    const route = `${spec.method.toUpperCase()} ${spec.path}`;
+    const client = clientOf(c, trustedProxies, peers);
+    const { address } = client;
 
-    const fail = (reason: FailureReason): never => {
-      // Missing and expired credentials are no guesses: log them, but do not count them.
-      if (reason === 'malformed' || reason === 'unknown') limiter.recordFailure(budget);
-      logger.warn({ address, route, reason }, 'authentication failed');
-      throw new SwitchboardError(
-        'unauthenticated',
-        reason === 'expired' ? 'The session has expired; mint a new one.' : 'Send a valid key as `Authorization: Bearer <key>`.',
-      );
-    };
-
-    const retryAfter = limiter.retryAfterSeconds(budget);
+    const retryAfter = limiter.retryAfterSeconds(client.budget);
     if (retryAfter > 0) {
-      logger.warn({ address, route, reason: 'rate_limited' }, 'authentication refused: too many failures from this address');
+      logger.warn({ address, route: routeOf(spec), reason: 'rate_limited' }, 'authentication refused: too many failures from this address');
       throw new SwitchboardError('rate_limited', `Too many failed authentications from this address; retry in ${retryAfter} s.`, { details: { retryAfter } });
     }
 
@@ -106,14 +138,14 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
       setPrincipal(c, { kind: 'admin' });
       return;
     }
-    if (token === undefined) return fail(header === undefined || header.trim() === '' ? 'missing' : 'malformed');
+    if (token === undefined) return fail(client, routeOf(spec), header === undefined || header.trim() === '' ? 'missing' : 'malformed');
 
     const check = await verifier.verify(token);
     if (!check.ok) {
       // An expired session from one of its origins may still read the 401 (so the SDK can renew).
       const origin = check.session ? listedOrigin(c, check.session, options.publicOrigin()) : undefined;
       if (origin !== undefined && spec.auth === 'connector') setCorsOrigin(c, origin);
-      return fail(check.reason);
+      return fail(client, routeOf(spec), check.reason);
     }
     if (check.kind === 'org_key') {
       setPrincipal(c, { kind: 'org_key', orgId: check.key.orgId, keyId: check.key.id });
@@ -121,7 +153,7 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
     }
     const origin = listedOrigin(c, check.session, options.publicOrigin());
     if (origin === undefined) {
-      logger.warn({ address, route, reason: 'origin_not_allowed', sessionId: check.session.id }, 'session refused');
+      logger.warn({ address, route: routeOf(spec), reason: 'origin_not_allowed', sessionId: check.session.id }, 'session refused');
       throw new SwitchboardError('origin_not_allowed', 'This session token is not valid from this origin.');
     }
     // CORS only on connector routes: the only ones a session may use.

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Actor } from '../access/actor.js';
 import type { CoreDeps } from '../core-deps.js';
 import type { JsonValue } from '../json-value.js';
+import { uuidV7 } from '../security/uuid-v7.js';
 import type { AuditEvent, AuditEventType } from './audit-event.js';
 
 export interface NewEventInput {
@@ -16,15 +16,19 @@ export interface NewEventInput {
   readonly at?: Date;
 }
 
-/** An audit event with a fresh id, stamped by the injected clock (so tests can move time). */
+/**
+ * An audit event stamped by the injected clock (so tests can move time), with a time-ordered id
+ * (UUIDv7) so the events table's primary key grows at one end.
+ */
 export function newEvent(deps: Pick<CoreDeps, 'clock'>, input: NewEventInput): AuditEvent {
+  const at = input.at ?? deps.clock.now();
   return {
-    id: randomUUID(),
+    id: uuidV7(at),
     orgId: input.orgId,
     type: input.type,
     connector: input.connector,
     actor: input.actor,
     data: input.data ?? {},
-    at: input.at ?? deps.clock.now(),
+    at,
   };
 }

@@ -17,13 +17,13 @@ export const defaultMaxCachedStatements = 256;
  * statement by itself when the schema changes under it (sqlite3_prepare_v3 semantics). The
  * cache is bounded: at `maxStatements` distinct texts the least recently used one is dropped.
  *
- * `onWrite` is called whenever a statement that may change the database (`readonly` false:
- * INSERT, UPDATE, DELETE, DDL, also with RETURNING) is handed out, i.e. just before kysely runs
- * it. Every write this connection makes goes through here.
+ * `onWrite` is called with the SQL text whenever a statement that may change the database
+ * (`readonly` false: INSERT, UPDATE, DELETE, DDL, also with RETURNING) is handed out, i.e. just
+ * before kysely runs it. Every write this connection makes goes through here.
  */
 export function withCachedStatements(
   database: BetterSqlite3.Database,
-  options: { readonly maxStatements?: number; readonly onWrite?: () => void } = {},
+  options: { readonly maxStatements?: number; readonly onWrite?: (sql: string) => void } = {},
 ): SqliteDatabase {
   const { maxStatements = defaultMaxCachedStatements, onWrite } = options;
   // A Map iterates in insertion order; re-inserting on use makes its first key the least recent.
@@ -34,11 +34,11 @@ export function withCachedStatements(
       if (cached !== undefined && !cached.busy) {
         cache.delete(sql);
         cache.set(sql, cached);
-        if (onWrite !== undefined && !cached.readonly) onWrite();
+        if (onWrite !== undefined && !cached.readonly) onWrite(sql);
         return cached;
       }
       const statement = database.prepare(sql);
-      if (onWrite !== undefined && !statement.readonly) onWrite();
+      if (onWrite !== undefined && !statement.readonly) onWrite(sql);
       if (cached === undefined) {
         if (cache.size >= maxStatements) cache.delete(cache.keys().next().value!);
         cache.set(sql, statement);

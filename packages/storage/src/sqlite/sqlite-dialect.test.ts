@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEvent } from '@switchboard/core';
+import { createEventRepository, eventsPerInsert } from '../event-repository.js';
+import { runMigrations } from '../migrations/run-migrations.js';
+import type { Database } from '../schema.js';
 import { createSqliteDialect } from './sqlite-dialect.js';
 
 interface TestDatabase {
@@ -94,6 +98,84 @@ describe('createSqliteDialect readNow reuseWhileUnchanged', () => {
       db = undefined;
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('createSqliteDialect readNow reuseWhileUnchanged, writes to the audit trail', () => {
+  const reuse = { raw: true, reuseWhileUnchanged: true } as const;
+
+  async function openMigrated() {
+    const handles = createSqliteDialect(':memory:');
+    const store = new Kysely<Database>({ dialect: handles.dialect });
+    await runMigrations(store);
+    await store.insertInto('orgs').values({ id: 'acme', name: 'Acme', created_at: 1 }).execute();
+    return { store, readNow: handles.readNow };
+  }
+
+  const anEvent = (id: string, at: number): AuditEvent => ({
+    id,
+    orgId: 'acme',
+    type: 'api.invoked',
+    connector: 'crm',
+    actor: { kind: 'admin' },
+    data: { api: 'list', upstreamStatus: 200 },
+    at: new Date(at),
+  });
+
+  it('keeps remembered rows across event writes (one statement, a batch in a transaction, retention) and not across any other write', async () => {
+    const { store, readNow } = await openMigrated();
+    try {
+      const events = createEventRepository(store);
+      const query = store.selectFrom('orgs').select('name').where('id', '=', 'acme').compile();
+      const first = readNow(query, reuse);
+      expect(first).toEqual([['Acme']]);
+
+      await events.append(anEvent('e-0', 1));
+      await events.appendMany([anEvent('e-1', 1)]);
+      await events.appendMany(Array.from({ length: eventsPerInsert + 5 }, (_, i) => anEvent(`b-${i}`, 2)));
+      expect(await events.deleteOlderThan(new Date(2), { limit: 10 })).toBe(2);
+      // The same array: answered from memory, no SQLite run.
+      expect(readNow(query, reuse)).toBe(first);
+
+      await store.updateTable('orgs').set({ name: 'Acme 2' }).where('id', '=', 'acme').execute();
+      expect(readNow(query, reuse)).toEqual([['Acme 2']]);
+      // A write to another table counts even when it does nothing visible to this query.
+      const second = readNow(query, reuse);
+      await store.deleteFrom('org_keys').where('id', '=', 'none').execute();
+      const third = readNow(query, reuse);
+      expect(third).toEqual([['Acme 2']]);
+      expect(third).not.toBe(second);
+    } finally {
+      await store.destroy();
+    }
+  });
+
+  it('refuses to remember a query that reads the events table', async () => {
+    const { store, readNow } = await openMigrated();
+    try {
+      const query = store.selectFrom('events').select('id').compile();
+      expect(() => readNow(query, reuse)).toThrow(/cannot remember a query on events/);
+      expect(readNow(query, { raw: true })).toEqual([]);
+    } finally {
+      await store.destroy();
+    }
+  });
+
+  it('relies on a schema where writing events changes no other table: no triggers, no foreign key from or to events', async () => {
+    const { store } = await openMigrated();
+    try {
+      const triggers = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger'`.execute(store);
+      expect(triggers.rows).toEqual([]);
+      const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(store);
+      expect(tables.rows.map((row) => row.name)).toContain('events');
+      for (const { name } of tables.rows) {
+        const keys = await sql<{ table: string }>`select * from pragma_foreign_key_list(${name})`.execute(store);
+        if (name === 'events') expect(keys.rows).toEqual([]);
+        expect(keys.rows.map((key) => key.table)).not.toContain('events');
+      }
+    } finally {
+      await store.destroy();
     }
   });
 });

@@ -24,6 +24,31 @@ export interface SqliteReadOptions {
  */
 export type SqliteReadNow = (query: CompiledQuery<unknown>, options?: SqliteReadOptions) => unknown[] | undefined;
 
+/**
+ * Tables no `reuseWhileUnchanged` query may read, so that writing them keeps remembered rows.
+ *
+ * `events` is the audit trail: the buffered event sink appends to it several times a second
+ * under load (and retention deletes from it), and with every write counted each append would
+ * throw away the invoke path's remembered reads. A statement that only writes `events` cannot
+ * change what a query that does not read `events` returns: the table has no triggers and no
+ * foreign keys in either direction (migration 0003; `sqlite-dialect.test.ts` checks the schema
+ * of a migrated database), so an INSERT or DELETE on it changes no other table. `readNow`
+ * refuses to remember a query whose SQL names one of these tables.
+ */
+export const tablesRememberedReadsIgnore = ['events'] as const;
+
+/**
+ * Matches the SQL of a statement that writes only a table of `tablesRememberedReadsIgnore`, as
+ * kysely compiles it for SQLite: `insert into "events" …`, `delete from "events" …`, `update
+ * "events" set …` (it quotes every identifier, so `"events_x"` does not match). better-sqlite3
+ * prepares one statement per text, so nothing can follow it; anything else (a CTE before it,
+ * DDL, another table) counts as a write that may change everything.
+ */
+const writesOnlyIgnoredTable = new RegExp(`^(?:insert into|delete from|update) "(?:${tablesRememberedReadsIgnore.join('|')})" `);
+
+/** Whether SQL text names a table of `tablesRememberedReadsIgnore`. */
+const readsIgnoredTable = new RegExp(`"(?:${tablesRememberedReadsIgnore.join('|')})"`);
+
 /** Remembered results at most, over all queries; cleared whenever the database changes. */
 const maxRememberedResults = 1024;
 
@@ -43,7 +68,8 @@ export interface SqliteDatabaseHandles {
  *
  * With `reuseWhileUnchanged` it skips even SQLite while the database provably has not changed
  * since the remembered run: no statement that can write was handed out on this connection
- * (every write of the store goes through kysely, hence through `withCachedStatements`), and
+ * (every write of the store goes through kysely, hence through `withCachedStatements`) other
+ * than writes to tables such queries never read (`tablesRememberedReadsIgnore`), and
  * `PRAGMA data_version` is unchanged, which SQLite moves whenever another connection (the CLI,
  * a second process) commits. Both are checked on every call.
  */
@@ -60,8 +86,8 @@ export function createSqliteDialect(file: string): SqliteDatabaseHandles {
 
   let ownWrites = 0;
   const statements = withCachedStatements(database, {
-    onWrite: () => {
-      ownWrites += 1;
+    onWrite: (sql) => {
+      if (!writesOnlyIgnoredTable.test(sql)) ownWrites += 1;
     },
   });
   const dataVersion = database.prepare('PRAGMA data_version').pluck();
@@ -107,6 +133,7 @@ export function createSqliteDialect(file: string): SqliteDatabaseHandles {
     let byParameters = bySql.get(query.sql);
     const known = byParameters?.get(parametersKey);
     if (known !== undefined) return known;
+    if (readsIgnoredTable.test(query.sql)) throw new Error(`readNow cannot remember a query on ${tablesRememberedReadsIgnore.join(', ')}: writes to it do not count as changes`);
     const rows = run(query, raw);
     if (byParameters === undefined) bySql.set(query.sql, (byParameters = new Map()));
     byParameters.set(parametersKey, rows);
