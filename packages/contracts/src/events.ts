@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { apiNameSchema, isoDateTimeSchema } from './common.js';
 
-/**
- * Every audit event type, stable API (clients filter on it). The same list as the core's
- * `auditEventTypes` (contracts cannot import the core; a core test keeps the two equal).
- */
+/** Every audit event type; stable API (clients filter on it). The core records exactly these. */
 export const auditEventTypeSchema = z.enum([
   'authorization.started',
   'authorization.succeeded',
@@ -12,6 +9,7 @@ export const auditEventTypeSchema = z.enum([
   'token.refreshed',
   'token.refresh_failed',
   'connection.revoked',
+  /** An upgrade changed scopes or endpoints: the org must authorize again. */
   'connection.reauthorization_required',
   'api.invoked',
   'key.created',

@@ -1,24 +1,9 @@
+import { auditEventTypeSchema } from '@switchboard/contracts';
 import type { Actor } from '../access/actor.js';
 import type { JsonValue } from '../json-value.js';
 
-/** Every audit event type; stable API (clients filter on it). */
-export const auditEventTypes = [
-  'authorization.started',
-  'authorization.succeeded',
-  'authorization.failed',
-  'token.refreshed',
-  'token.refresh_failed',
-  'connection.revoked',
-  /** An upgrade changed scopes or endpoints: the org must authorize again. */
-  'connection.reauthorization_required',
-  'api.invoked',
-  'key.created',
-  'key.revoked',
-  'session.created',
-  'installation.installed',
-  'installation.upgraded',
-  'installation.uninstalled',
-] as const;
+/** Every audit event type (defined with the HTTP contract, which filters on it). */
+export const auditEventTypes = auditEventTypeSchema.options;
 export type AuditEventType = (typeof auditEventTypes)[number];
 
 /**

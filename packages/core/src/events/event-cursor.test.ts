@@ -1,7 +1,5 @@
-import { auditEventTypeSchema } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
 import { isSwitchboardError } from '../switchboard-error.js';
-import { auditEventTypes } from './audit-event.js';
 import { decodeEventCursor, encodeEventCursor } from './event-cursor.js';
 
 const invalidCursor = (text: string) => {
@@ -35,11 +33,5 @@ describe('event cursor', () => {
     ['overlong text', 'a'.repeat(401)],
   ])('%s → validation_failed on query.cursor', (_name, text) => {
     expect(invalidCursor(text)).toBe(true);
-  });
-});
-
-describe('audit event types', () => {
-  it('the contract lists exactly the core types (clients filter on them)', () => {
-    expect(auditEventTypeSchema.options).toEqual([...auditEventTypes]);
   });
 });
