@@ -19,6 +19,8 @@ const adminOnly = specs.filter(([, spec]) => spec.auth === 'admin');
 const concretePath = (spec: EndpointSpec, org: string): string =>
   spec.path
     .replace('{connector}.{api}', 'acme.echo')
+    .replace('{solution}.{function}', 'nosuch.nofn')
+    .replace('{function}', 'nofn')
     .replace('{org}', org)
     .replace('{connector}', 'acme')
     .replace('{api}', 'echo')

@@ -32,6 +32,7 @@ describe('parseConfig', () => {
       authFailureLimit: 20,
       trustedProxies: [],
       production: false,
+      functions: { maxTimeoutMs: 30_000, maxMemoryMb: 256, workers: 2 },
       limits: expect.objectContaining({ outboundTimeoutMs: expect.any(Number), maxRequestBytes: expect.any(Number) }),
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -70,6 +71,9 @@ describe('parseConfig', () => {
       SWITCHBOARD_EVENT_RETENTION_DAYS: '7',
       SWITCHBOARD_AUTH_FAILURE_LIMIT: '5',
       SWITCHBOARD_TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.10 ,fd00::/8,',
+      SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS: '5000',
+      SWITCHBOARD_FUNCTION_MAX_MEMORY_MB: '128',
+      SWITCHBOARD_FUNCTION_WORKERS: '4',
       NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
@@ -86,6 +90,7 @@ describe('parseConfig', () => {
       authFailureLimit: 5,
       trustedProxies: ['10.0.0.0/8', '192.0.2.10', 'fd00::/8'],
       production: true,
+      functions: { maxTimeoutMs: 5000, maxMemoryMb: 128, workers: 4 },
     });
     expect(parseConfig({ SWITCHBOARD_DATABASE_URL: 'postgresql://db/x' }).databaseUrl).toBe('postgresql://db/x');
     expect(parseConfig({ SWITCHBOARD_PORT: '0' }).port).toBe(0);

@@ -16,6 +16,9 @@ export const configVariables = [
   'SWITCHBOARD_AUTH_FAILURE_LIMIT',
   'SWITCHBOARD_TRUSTED_PROXIES',
   'SWITCHBOARD_EVENT_RETENTION_DAYS',
+  'SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS',
+  'SWITCHBOARD_FUNCTION_MAX_MEMORY_MB',
+  'SWITCHBOARD_FUNCTION_WORKERS',
   'NODE_ENV',
 ] as const;
 export type ConfigVariable = (typeof configVariables)[number];
@@ -88,6 +91,20 @@ const schema = z.object({
       }
     }),
   ),
+  // Ceilings on what a function may ask for (its own timeoutMs / memoryMb), and the sandbox's
+  // worker processes (each runs one function at a time; more runs queue).
+  SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS: z.preprocess(
+    (v) => (v === undefined || v === '' ? '30000' : v),
+    z.string().regex(/^\d{1,7}$/, 'must be a whole number of milliseconds').transform(Number).pipe(z.number().int().min(100, 'must be at least 100').max(3_600_000, 'must be at most 3600000')),
+  ),
+  SWITCHBOARD_FUNCTION_MAX_MEMORY_MB: z.preprocess(
+    (v) => (v === undefined || v === '' ? '256' : v),
+    z.string().regex(/^\d{1,5}$/, 'must be a whole number of megabytes').transform(Number).pipe(z.number().int().min(8, 'must be at least 8').max(8192, 'must be at most 8192')),
+  ),
+  SWITCHBOARD_FUNCTION_WORKERS: z.preprocess(
+    (v) => (v === undefined || v === '' ? '2' : v),
+    z.string().regex(/^\d{1,3}$/, 'must be a whole number of worker processes').transform(Number).pipe(z.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64')),
+  ),
   NODE_ENV: optional(z.string()),
 });
 
@@ -113,6 +130,12 @@ export interface ServerConfig {
    */
   readonly trustedProxies: readonly string[];
   readonly production: boolean;
+  /** The function sandbox: per-function caps and the worker pool's size. */
+  readonly functions: {
+    readonly maxTimeoutMs: number;
+    readonly maxMemoryMb: number;
+    readonly workers: number;
+  };
   readonly limits: {
     readonly outboundTimeoutMs: number;
     readonly tokenRequestTimeoutMs: number;
@@ -152,6 +175,11 @@ export function parseConfig(source: ConfigSource): ServerConfig {
     authFailureLimit: env.SWITCHBOARD_AUTH_FAILURE_LIMIT,
     trustedProxies: env.SWITCHBOARD_TRUSTED_PROXIES,
     production,
+    functions: Object.freeze({
+      maxTimeoutMs: env.SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS,
+      maxMemoryMb: env.SWITCHBOARD_FUNCTION_MAX_MEMORY_MB,
+      workers: env.SWITCHBOARD_FUNCTION_WORKERS,
+    }),
     limits: Object.freeze({
       outboundTimeoutMs: 30_000,
       tokenRequestTimeoutMs: 10_000,

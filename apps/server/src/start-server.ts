@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
@@ -18,6 +20,12 @@ import {
   createCredentialVerifier,
   createOrgKeyService,
   createSessionService,
+  createFunctionService,
+  createFunctionExecutionService,
+  createWebhookDeliveryHandler,
+  createWebhookDispatcher,
+  createWebhookService,
+  webhookDeliverJobType,
   systemClock,
   type Clock,
   type CoreDeps,
@@ -26,12 +34,15 @@ import {
 } from '@switchboard/core';
 import { createOutbound, type OutboundLookup } from '@switchboard/outbound';
 import { openStore, type StorageConfig } from '@switchboard/storage';
+import { checkFunctionSource, createSandboxPool } from '@switchboard/sandbox';
 import type { Hono } from 'hono';
 import type { ServerConfig } from './config.js';
 import { createHttpApp } from './http/create-http-app.js';
 import { createBufferedEventSink } from './startup/buffered-event-sink.js';
 import { createLogger } from './startup/create-logger.js';
 import { startEventRetention } from './startup/event-retention.js';
+import { startWebhookDispatch } from './startup/webhook-dispatcher.js';
+import { createJobRunner, type JobHandler, type JobRunner, type JobRunnerSettings } from './startup/job-runner.js';
 import { insecureHttpPolicy } from './startup/insecure-http-policy.js';
 import { acquireInstanceLock } from './startup/instance-lock.js';
 import { resolveSecrets } from './startup/key-files.js';
@@ -45,6 +56,8 @@ export interface StartServerOptions {
   readonly lookup?: OutboundLookup;
   /** Override storage (tests: a PostgreSQL schema of their own). */
   readonly storage?: StorageConfig;
+  /** Durable job runner tuning; tests add handlers of their own and poll by hand. */
+  readonly jobs?: JobRunnerSettings;
 }
 
 export interface RunningServer {
@@ -65,6 +78,10 @@ export interface RunningServer {
   flushEvents(): Promise<void>;
   /** One retention pass now (it also runs at start and hourly); returns how many events were deleted. */
   enforceEventRetention(): Promise<number>;
+  /** One webhook dispatch pass now (it also runs every second); returns how many deliveries it queued. */
+  dispatchWebhooks(): Promise<number>;
+  /** The durable job runner: `wake()` after enqueueing, `poll()` (tests) runs one claim round and waits for it. */
+  readonly jobs: Pick<JobRunner, 'wake' | 'poll'>;
   close(): Promise<void>;
 }
 
@@ -138,13 +155,30 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const orgs = createOrgService(deps);
   await orgs.ensureDevOrg();
   const tokens = createTokenProvider(deps);
+  // Durable jobs: each slice that enqueues jobs registers its handler by type here, before
+  // `jobs.start()`; services that enqueue call `jobs.wake()` after their transaction commits.
+  const { handlers: extraJobHandlers, ...jobSettings } = options.jobs ?? {};
+  const jobHandlers: Record<string, JobHandler> = { ...extraJobHandlers };
+  const jobs = createJobRunner({
+    ...jobSettings,
+    store,
+    clock,
+    logger,
+    handlers: jobHandlers,
+    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  });
+  const invoke = createInvokeService(deps, tokens);
+  // Functions run in child processes (isolated-vm), never in this one: a hostile run can only
+  // take down its worker, which the pool replaces.
+  const sandbox = createSandboxPool({ size: config.functions.workers, maxMemoryMb: config.functions.maxMemoryMb, logger });
+  const functionCaps = { maxTimeoutMs: config.functions.maxTimeoutMs, maxMemoryMb: config.functions.maxMemoryMb };
   app = createHttpApp({
     services: {
       connectors: createConnectorService(deps),
       apis: createApiService(deps),
       orgs,
       connections: createConnectionService(deps),
-      invoke: createInvokeService(deps, tokens),
+      invoke,
       events: createEventService(deps),
       installations: createInstallationService(deps),
       publishing: createPublishingService(deps),
@@ -152,6 +186,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       releases: createReleaseService(deps),
       orgKeys: createOrgKeyService(deps),
       sessions: createSessionService(deps),
+      functions: createFunctionService(deps, { checkSource: checkFunctionSource, caps: functionCaps }),
+      functionExecutions: createFunctionExecutionService(deps, { runtime: sandbox, invoke, caps: functionCaps }),
+      webhooks: createWebhookService(deps, { onQueued: () => jobs.wake() }),
       credentials: createCredentialVerifier(deps),
       ready: () => store.ping(),
     },
@@ -163,6 +200,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     trustedProxies: config.trustedProxies,
     clock,
   });
+  // Webhooks: signed deliveries through the same guarded outbound fetch, retried by the jobs.
+  jobHandlers[webhookDeliverJobType] = createWebhookDeliveryHandler(deps, { timeoutMs: 10_000 });
+  jobs.start();
+  const webhookDispatch = startWebhookDispatch({ dispatcher: createWebhookDispatcher(deps), logger, onQueued: () => jobs.wake() });
   const retention = startEventRetention({ events: store.events, clock, logger, retentionDays: config.eventRetentionDays });
   logger.info({ url, publicUrl, storage: storage.kind }, 'switchboard listening');
 
@@ -181,12 +222,18 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     logger,
     flushEvents: () => eventSink.flush(),
     enforceEventRetention: () => retention.enforce(),
+    dispatchWebhooks: () => webhookDispatch.dispatch(),
+    jobs: { wake: () => jobs.wake(), poll: () => jobs.poll() },
     close: () =>
       (closing ??= (async () => {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         });
+        // Before what handlers use (outbound, sandbox, store); waits for running jobs, bounded.
+        await webhookDispatch.stop();
+        await jobs.stop();
+        await sandbox.close();
         await outbound.close();
         // In-flight requests are done: write their events, then let the store go.
         await retention.stop();

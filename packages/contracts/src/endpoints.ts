@@ -24,6 +24,24 @@ import {
 } from './solutions.js';
 import { publishConnectorSchema, publishedVersionSchema, versionSchema, versionSummarySchema } from './versions.js';
 import { createOrgKeySchema, createSessionSchema, orgKeyCreatedSchema, orgKeySchema, sessionCreatedSchema } from './access.js';
+import {
+  createWebhookSchema,
+  listDeliveriesQuerySchema,
+  updateWebhookSchema,
+  webhookCreatedSchema,
+  webhookDeliveryPageSchema,
+  webhookSchema,
+  webhookTestQueuedSchema,
+} from './webhooks.js';
+import {
+  createFunctionSchema,
+  executeFunctionSchema,
+  executionPageSchema,
+  executionResultSchema,
+  functionSchema,
+  listExecutionsQuerySchema,
+  updateFunctionSchema,
+} from './functions.js';
 
 /** One HTTP endpoint: the single source for validation (server), types (clients) and OpenAPI. */
 export interface EndpointSpec {
@@ -178,6 +196,63 @@ export const endpoints = {
     query: listEventsQuerySchema,
     response: { status: 200, schema: eventPageSchema },
   },
+
+  createFunction: {
+    method: 'post',
+    path: '/v1/solutions/{solution}/functions',
+    summary: 'Add a function to the solution: an ES2022 module exporting `async function main(args, context)`. A syntax error is 400 validation_failed with its line and column.',
+    tag: 'functions',
+    auth: 'admin',
+    body: createFunctionSchema,
+    response: { status: 201, schema: functionSchema },
+  },
+  listFunctions: { method: 'get', path: '/v1/solutions/{solution}/functions', summary: "The solution's (draft) functions.", tag: 'functions', auth: 'admin', response: { status: 200, schema: listOf(functionSchema) } },
+  getFunction: { method: 'get', path: '/v1/solutions/{solution}/functions/{function}', summary: 'Get a function with its source.', tag: 'functions', auth: 'admin', response: { status: 200, schema: functionSchema } },
+  updateFunction: {
+    method: 'patch',
+    path: '/v1/solutions/{solution}/functions/{function}',
+    summary: 'Change a function (null resets a limit to its default). Releases keep the source they recorded.',
+    tag: 'functions',
+    auth: 'admin',
+    body: updateFunctionSchema,
+    response: { status: 200, schema: functionSchema },
+  },
+  deleteFunction: { method: 'delete', path: '/v1/solutions/{solution}/functions/{function}', summary: 'Delete a function (releases keep theirs).', tag: 'functions', auth: 'admin', response: { status: 204 } },
+  executeFunction: {
+    method: 'post',
+    path: '/v1/orgs/{org}/functions/{solution}.{function}/execute',
+    summary:
+      "Run a function for the org: `dev` runs the solution's current functions, a subscriber org the function as recorded in the release it has installed. Failure is a problem with code function_error (message and stack), function_timeout, function_memory_exceeded or function_limit_exceeded.",
+    tag: 'functions',
+    auth: 'org',
+    body: executeFunctionSchema,
+    response: { status: 200, schema: executionResultSchema },
+  },
+  listExecutions: {
+    method: 'get',
+    path: '/v1/orgs/{org}/executions',
+    summary: "The org's function runs with their logs and outcome, newest first; pass nextCursor as cursor for the next page.",
+    tag: 'functions',
+    auth: 'org',
+    query: listExecutionsQuerySchema,
+    response: { status: 200, schema: executionPageSchema },
+  },
+
+  createWebhook: { method: 'post', path: '/v1/webhooks', summary: 'Create a webhook. Its signing secret (whsec_…) is in this answer only.', tag: 'webhooks', auth: 'admin', body: createWebhookSchema, response: { status: 201, schema: webhookCreatedSchema } },
+  listWebhooks: { method: 'get', path: '/v1/webhooks', summary: 'Every webhook (never the secret).', tag: 'webhooks', auth: 'admin', response: { status: 200, schema: listOf(webhookSchema) } },
+  getWebhook: { method: 'get', path: '/v1/webhooks/{webhook}', summary: 'Get a webhook (never the secret).', tag: 'webhooks', auth: 'admin', response: { status: 200, schema: webhookSchema } },
+  updateWebhook: { method: 'patch', path: '/v1/webhooks/{webhook}', summary: 'Change the URL, events or description (null clears the description).', tag: 'webhooks', auth: 'admin', body: updateWebhookSchema, response: { status: 200, schema: webhookSchema } },
+  deleteWebhook: { method: 'delete', path: '/v1/webhooks/{webhook}', summary: 'Delete a webhook with its delivery log; queued deliveries are dropped.', tag: 'webhooks', auth: 'admin', response: { status: 204 } },
+  listWebhookDeliveries: {
+    method: 'get',
+    path: '/v1/webhooks/{webhook}/deliveries',
+    summary: 'Delivery attempts, newest first, with status, response status and timing; pass nextCursor as cursor for the next page.',
+    tag: 'webhooks',
+    auth: 'admin',
+    query: listDeliveriesQuerySchema,
+    response: { status: 200, schema: webhookDeliveryPageSchema },
+  },
+  testWebhook: { method: 'post', path: '/v1/webhooks/{webhook}/test', summary: 'Queue a webhook.test event for delivery (signed and retried like any other).', tag: 'webhooks', auth: 'admin', response: { status: 202, schema: webhookTestQueuedSchema } },
 } as const satisfies Record<string, EndpointSpec>;
 
 export type EndpointName = keyof typeof endpoints;

@@ -18,6 +18,8 @@ export const auditEventTypeSchema = z.enum([
   'installation.installed',
   'installation.upgraded',
   'installation.uninstalled',
+  /** A function run failed (error, timeout, memory or a limit); `data` names it and the code. */
+  'function.failed',
 ]);
 
 export const maxEventPageSize = 200;
@@ -42,9 +44,12 @@ export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
 /** Who acted: ids only, never a key or session secret. */
 export const eventActorSchema = z
   .object({
-    kind: z.enum(['admin', 'org_key', 'session', 'system']),
+    kind: z.enum(['admin', 'org_key', 'session', 'system', 'function']),
     keyId: z.string().optional(),
     sessionId: z.string().optional(),
+    /** `function` actors: the solution and function whose code called (`invokeConnector`). */
+    solution: z.string().optional(),
+    function: z.string().optional(),
   })
   .strict();
 

@@ -11,3 +11,5 @@ export * from './access.js';
 export * from './versions.js';
 export * from './solutions.js';
 export * from './installations.js';
+export * from './functions.js';
+export * from './webhooks.js';

@@ -18,6 +18,13 @@ import { createOrgRepository } from './org-repository.js';
 import { createOrgKeyRepository } from './org-key-repository.js';
 import { createSdkSessionRepository } from './sdk-session-repository.js';
 import { createEventRepository } from './event-repository.js';
+import { createFunctionRepository } from './function-repository.js';
+import { createReleaseFunctionRepository } from './release-function-repository.js';
+import { createExecutionRepository } from './execution-repository.js';
+import { createJobRepository } from './job-repository.js';
+import { createWebhookRepository } from './webhook-repository.js';
+import { createWebhookDeliveryRepository } from './webhook-delivery-repository.js';
+import { createWebhookDispatchRepository } from './webhook-dispatch-repository.js';
 import type { Database } from './schema.js';
 import type { SqliteReadNow } from './sqlite/sqlite-dialect.js';
 
@@ -49,6 +56,13 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     orgKeys: createOrgKeyRepository(db),
     sdkSessions: createSdkSessionRepository(db),
     events: createEventRepository(db),
+    functions: createFunctionRepository(db),
+    releaseFunctions: createReleaseFunctionRepository(db),
+    executions: createExecutionRepository(db),
+    jobs: createJobRepository(db),
+    webhooks: createWebhookRepository(db),
+    webhookDeliveries: createWebhookDeliveryRepository(db),
+    webhookDispatch: createWebhookDispatchRepository(db),
   };
 }
 

@@ -215,6 +215,99 @@ export interface EventsTable {
   at: EpochMsColumn;
 }
 
+/** Migration 0004: durable jobs. */
+export interface JobsTable {
+  id: string;
+  type: string;
+  /** JSON value. */
+  payload: JsonColumn;
+  status: 'queued' | 'running' | 'done' | 'dead';
+  attempts: number;
+  max_attempts: number;
+  run_at: EpochMsColumn;
+  locked_by: string | null;
+  locked_until: NullableEpochMsColumn;
+  idempotency_key: string | null;
+  last_error: string | null;
+  created_at: EpochMsColumn;
+  updated_at: EpochMsColumn;
+}
+
+/** Migration 0005: a solution's draft functions. */
+export interface FunctionsTable {
+  id: string;
+  solution_id: string;
+  api_name: string;
+  name: string;
+  source: string;
+  timeout_ms: number;
+  memory_mb: number;
+  created_at: EpochMsColumn;
+  updated_at: EpochMsColumn;
+}
+
+/** Migration 0005: the functions a release recorded. */
+export interface ReleaseFunctionsTable {
+  release_id: string;
+  api_name: string;
+  name: string;
+  source: string;
+  timeout_ms: number;
+  memory_mb: number;
+}
+
+/** Migration 0005: an org's function runs. */
+export interface ExecutionsTable {
+  id: string;
+  org_id: string;
+  solution: string;
+  function: string;
+  trigger: 'manual' | 'authorized' | 'revoked';
+  status: 'succeeded' | 'failed';
+  error_code: string | null;
+  error_message: string | null;
+  /** JSON array of `FunctionLog`, bounded by the core. */
+  logs: JsonColumn;
+  logs_truncated: BooleanColumn;
+  duration_ms: number;
+  connector_calls: number;
+  started_at: EpochMsColumn;
+}
+
+/** Migration 0006: a webhook; the secret only encrypted. */
+export interface WebhooksTable {
+  id: string;
+  url: string;
+  /** JSON array of webhook event types. */
+  events: JsonColumn;
+  description: string | null;
+  secret_encrypted: string;
+  created_at: EpochMsColumn;
+  updated_at: EpochMsColumn;
+}
+
+/** Migration 0006: one delivery attempt. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  webhook_id: string;
+  event_id: string;
+  event_type: string;
+  attempt: number;
+  status: 'succeeded' | 'failed';
+  response_status: number | null;
+  duration_ms: number;
+  error: string | null;
+  started_at: EpochMsColumn;
+  finished_at: EpochMsColumn;
+}
+
+/** Migration 0006: the webhook dispatcher's position in the audit log. */
+export interface WebhookDispatchPositionsTable {
+  name: string;
+  at: EpochMsColumn;
+  event_id: string;
+}
+
 /** The kysely view of the database; column names are the SQL ones (snake_case). */
 export interface Database {
   connectors: ConnectorsTable;
@@ -234,4 +327,11 @@ export interface Database {
   org_keys: OrgKeysTable;
   sdk_sessions: SdkSessionsTable;
   events: EventsTable;
+  functions: FunctionsTable;
+  release_functions: ReleaseFunctionsTable;
+  executions: ExecutionsTable;
+  jobs: JobsTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_dispatch_positions: WebhookDispatchPositionsTable;
 }

@@ -928,6 +928,7 @@ describe.each(testDatabases())('store on $name', (database) => {
               'events',
               'installations',
               'installed_connectors',
+              'jobs',
               'kysely_migration',
               'kysely_migration_lock',
               'org_keys',
@@ -937,6 +938,14 @@ describe.each(testDatabases())('store on $name', (database) => {
               'solution_connectors',
               'solution_releases',
               'solutions',
+              // 0005-functions
+              'executions',
+              'functions',
+              'release_functions',
+              // 0006-webhooks
+              'webhook_deliveries',
+              'webhook_dispatch_positions',
+              'webhooks',
             ].sort(),
           );
         } finally {

@@ -15,6 +15,9 @@ export const startFlags = {
   'event-retention-days': 'SWITCHBOARD_EVENT_RETENTION_DAYS',
   'auth-failure-limit': 'SWITCHBOARD_AUTH_FAILURE_LIMIT',
   'trusted-proxies': 'SWITCHBOARD_TRUSTED_PROXIES',
+  'function-max-timeout-ms': 'SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS',
+  'function-max-memory-mb': 'SWITCHBOARD_FUNCTION_MAX_MEMORY_MB',
+  'function-workers': 'SWITCHBOARD_FUNCTION_WORKERS',
 } as const satisfies Record<string, ConfigVariable>;
 
 export const startHelp = `Usage: switchboard start [options]
@@ -33,6 +36,9 @@ Every option can also be set by its environment variable; a flag wins.
   --event-retention-days <n>      SWITCHBOARD_EVENT_RETENTION_DAYS (audit events kept; default 30)
   --auth-failure-limit <n>        SWITCHBOARD_AUTH_FAILURE_LIMIT (failed authentications per address a minute; default 20)
   --trusted-proxies <list>        SWITCHBOARD_TRUSTED_PROXIES (reverse-proxy IPs/CIDRs whose X-Forwarded-For is believed; default none)
+  --function-max-timeout-ms <n>   SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS (most a function may ask for; default 30000)
+  --function-max-memory-mb <n>    SWITCHBOARD_FUNCTION_MAX_MEMORY_MB (most heap a function may ask for; default 256)
+  --function-workers <n>          SWITCHBOARD_FUNCTION_WORKERS (sandbox worker processes; default 2)
   --no-demo                       do not run the bundled Acme CRM demo service
   --demo-port <n>                 port of the demo service (default 4401)
   -h, --help                      show this help

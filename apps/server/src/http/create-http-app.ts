@@ -3,6 +3,8 @@ import type { EventService } from '@switchboard/core';
 import type { InstallationService } from '@switchboard/core';
 import type { PublishingService, ReleaseService, SolutionService } from '@switchboard/core';
 import { systemClock, type Clock, type CredentialVerifier, type OrgKeyService, type SessionService } from '@switchboard/core';
+import type { FunctionExecutionService, FunctionService } from '@switchboard/core';
+import type { WebhookService } from '@switchboard/core';
 import { isSwitchboardError } from '@switchboard/core';
 import { Hono } from 'hono';
 import { createAuthFailureLimiter } from './auth-rate-limit.js';
@@ -14,6 +16,7 @@ import { apiRoutes } from './routes/api-routes.js';
 import { connectionRoutes } from './routes/connection-routes.js';
 import { connectorRoutes } from './routes/connector-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
+import { functionRoutes } from './routes/function-routes.js';
 import { installationRoutes } from './routes/installation-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { invokeRoutes } from './routes/invoke-routes.js';
@@ -23,6 +26,7 @@ import { solutionRoutes } from './routes/solution-routes.js';
 import { versionRoutes } from './routes/version-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { orgRoutes } from './routes/org-routes.js';
+import { webhookRoutes } from './routes/webhook-routes.js';
 import { SwitchboardError } from '@switchboard/core';
 
 export interface HttpServices {
@@ -38,6 +42,9 @@ export interface HttpServices {
   readonly releases: ReleaseService;
   readonly orgKeys: OrgKeyService;
   readonly sessions: SessionService;
+  readonly functions: FunctionService;
+  readonly functionExecutions: FunctionExecutionService;
+  readonly webhooks: WebhookService;
   /** Resolves org keys and session tokens (by id, constant-time secret comparison). */
   readonly credentials: CredentialVerifier;
   readonly ready: () => Promise<void>;
@@ -112,5 +119,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   installationRoutes(app, services.installations, maxRequestBytes);
   keyRoutes(app, services.orgKeys, maxRequestBytes);
   sessionRoutes(app, services.sessions, maxRequestBytes);
+  webhookRoutes(app, services.webhooks, maxRequestBytes);
+  functionRoutes(app, services.functions, services.functionExecutions, maxRequestBytes);
   return app;
 }

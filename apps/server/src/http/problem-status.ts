@@ -31,5 +31,9 @@ export const problemStatus: Record<ErrorCode, number> = {
   downgrade_refused: 409,
   in_use: 409,
   origin_not_allowed: 403,
+  function_error: 422,
+  function_timeout: 422,
+  function_memory_exceeded: 422,
+  function_limit_exceeded: 422,
   internal_error: 500,
 };

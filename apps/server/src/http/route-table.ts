@@ -3,8 +3,9 @@ import { SwitchboardError } from '@switchboard/core';
 import type { Context, Hono } from 'hono';
 import { authenticateRoute, authorizeRoute } from './authenticate.js';
 
-/** `/v1/connectors/{connector}` → `/v1/connectors/:connector`; the `{connector}.{api}` segment becomes `:target`. */
-export const honoPath = (path: string): string => path.replace('{connector}.{api}', ':target').replace(/\{(\w+)\}/g, ':$1');
+/** `/v1/connectors/{connector}` → `/v1/connectors/:connector`; a `{connector}.{api}` or `{solution}.{function}` segment becomes `:target`. */
+export const honoPath = (path: string): string =>
+  path.replace('{connector}.{api}', ':target').replace('{solution}.{function}', ':target').replace(/\{(\w+)\}/g, ':$1');
 
 const isApiName = (value: string) => apiNameSchema.safeParse(value).success;
 const isOrgId = (value: string) => orgIdSchema.safeParse(value).success;
@@ -15,6 +16,7 @@ const paramChecks: Record<string, (value: string) => boolean> = {
   api: isApiName,
   org: isOrgId,
   solution: isApiName,
+  function: isApiName,
   /** A connector version number: 1, 2, 3… */
   n: (value) => /^[1-9][0-9]{0,8}$/.test(value),
   /** A release: a semantic version as written (`1.0.0`, `2.0.0-rc.1`). */

@@ -11,6 +11,7 @@ import { expect } from 'vitest';
 import { parseConfig, type ConfigSource, type ServerConfig } from '../config.js';
 import { startServer, type RunningServer } from '../start-server.js';
 import { resolveSecrets } from '../startup/key-files.js';
+import type { JobRunnerSettings } from '../startup/job-runner.js';
 import { captureLogger } from './capture-logger.js';
 import { readStoredConnection, readStoredTokens, type StoredTokens } from './stored-tokens.js';
 
@@ -35,6 +36,8 @@ export interface TestEnvironmentOptions {
   /** Shorter outbound/token timeouts, for tests of the timeout paths. */
   readonly limits?: Partial<ServerConfig['limits']>;
   readonly logger?: Logger;
+  /** Job runner settings for every server (e.g. `random: () => 0` for retries without backoff delay). */
+  readonly jobs?: JobRunnerSettings;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -160,6 +163,7 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
           logger,
           ...(options.clock ? { clock: options.clock } : {}),
           ...(storage ? { storage } : {}),
+          ...(options.jobs ? { jobs: options.jobs } : {}),
         }),
       );
     }

@@ -7,7 +7,9 @@ export type Actor =
   | { readonly kind: 'org_key'; readonly keyId: string }
   | { readonly kind: 'session'; readonly keyId: string; readonly sessionId: string }
   /** The platform itself (token refresh, retention, upgrades run for an org). */
-  | { readonly kind: 'system' };
+  | { readonly kind: 'system' }
+  /** A solution's function calling `invokeConnector` while it runs for an org. */
+  | { readonly kind: 'function'; readonly solution: string; readonly function: string };
 
 export const adminActor: Actor = Object.freeze({ kind: 'admin' });
 export const systemActor: Actor = Object.freeze({ kind: 'system' });

@@ -14,7 +14,9 @@ export function toEventView(event: AuditEvent): AuditEventView {
         ? { kind: actor.kind, keyId: actor.keyId }
         : actor.kind === 'session'
           ? { kind: actor.kind, keyId: actor.keyId, sessionId: actor.sessionId }
-          : { kind: actor.kind },
+          : actor.kind === 'function'
+            ? { kind: actor.kind, solution: actor.solution, function: actor.function }
+            : { kind: actor.kind },
     data: { ...event.data },
   };
 }

@@ -9,6 +9,10 @@ import type { AuditEvent, AuditEventType } from '../events/audit-event.js';
 import type { Installation, InstalledConnector, OrgConnector } from '../installations/installation.js';
 import type { ConnectorVersion, Logo } from '../publishing/connector-version.js';
 import type { Solution, SolutionConnector, SolutionRelease } from '../solutions/solution.js';
+import type { JobRepository } from '../jobs/job.js';
+import type { WebhookDeliveryRepository, WebhookDispatchRepository, WebhookRepository } from '../webhooks/webhook-repository.js';
+import type { ReleasedFunction, SolutionFunction } from '../functions/solution-function.js';
+import type { Execution } from '../functions/execution.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Fields a caller may change on a connector; ids and timestamps are the store's. */
@@ -245,6 +249,41 @@ export interface EventRepository {
   deleteOlderThan(cutoff: Date, options: { readonly limit: number }): Promise<number>;
 }
 
+export type FunctionPatch = Partial<Pick<Mutable<SolutionFunction>, 'name' | 'source' | 'timeoutMs' | 'memoryMb'>>;
+
+/** A solution's draft functions. */
+export interface FunctionRepository {
+  /** Unique (solution, apiName): a duplicate throws `conflict`. */
+  insert(fn: SolutionFunction): Promise<void>;
+  get(solutionId: string, apiName: string): Promise<SolutionFunction | undefined>;
+  /** By API name. */
+  list(solutionId: string): Promise<SolutionFunction[]>;
+  update(solutionId: string, apiName: string, patch: FunctionPatch, updatedAt: Date): Promise<SolutionFunction | undefined>;
+  delete(solutionId: string, apiName: string): Promise<boolean>;
+}
+
+/** The functions a release recorded (immutable; deleted with the release). */
+export interface ReleaseFunctionRepository {
+  insertMany(functions: readonly ReleasedFunction[]): Promise<void>;
+  get(releaseId: string, apiName: string): Promise<ReleasedFunction | undefined>;
+  /** By API name. */
+  list(releaseId: string): Promise<ReleasedFunction[]>;
+}
+
+export interface ExecutionQuery {
+  readonly orgId: string;
+  /** Only runs strictly older than this (startedAt, id) position: the cursor. */
+  readonly before?: { readonly at: Date; readonly id: string } | undefined;
+  readonly limit: number;
+}
+
+/** The org's log of function runs. */
+export interface ExecutionRepository {
+  insert(execution: Execution): Promise<void>;
+  /** Newest first: (startedAt, id) descending. */
+  list(query: ExecutionQuery): Promise<Execution[]>;
+}
+
 /** The repositories usable inside `Store.transaction`. */
 export interface StoreRepositories {
   readonly connectors: ConnectorRepository;
@@ -263,6 +302,16 @@ export interface StoreRepositories {
   readonly orgKeys: OrgKeyRepository;
   readonly sdkSessions: SdkSessionRepository;
   readonly events: EventRepository;
+  /** Durable jobs (see `JobRepository`): enqueue through `tx.jobs` to commit a job with its cause. */
+  readonly jobs: JobRepository;
+  readonly webhooks: WebhookRepository;
+  /** Each delivery attempt (inserted by the `webhook.deliver` job handler). */
+  readonly webhookDeliveries: WebhookDeliveryRepository;
+  /** The webhook dispatcher's read position in the audit log. */
+  readonly webhookDispatch: WebhookDispatchRepository;
+  readonly functions: FunctionRepository;
+  readonly releaseFunctions: ReleaseFunctionRepository;
+  readonly executions: ExecutionRepository;
 }
 
 export interface Store extends StoreRepositories {

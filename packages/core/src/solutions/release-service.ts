@@ -43,6 +43,11 @@ export function createReleaseService(deps: CoreDeps) {
           createdAt: clock.now(),
         };
         await tx.releases.insert(release);
+        // The functions' source as of the release: what subscriber orgs of it run, whatever the draft becomes.
+        const functions = await tx.functions.list(solution.id);
+        await tx.releaseFunctions.insertMany(
+          functions.map((fn) => ({ releaseId: release.id, apiName: fn.apiName, name: fn.name, source: fn.source, timeoutMs: fn.timeoutMs, memoryMb: fn.memoryMb })),
+        );
         return toReleaseView(solution, release);
       });
     },

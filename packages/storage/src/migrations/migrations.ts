@@ -2,6 +2,9 @@ import type { Migration } from 'kysely';
 import { initialMigration } from './0001-initial.js';
 import { distributionMigration } from './0002-distribution.js';
 import { accessAndEventsMigration } from './0003-access-and-events.js';
+import { jobsMigration } from './0004-jobs.js';
+import { functionsMigration } from './0005-functions.js';
+import { webhooksMigration } from './0006-webhooks.js';
 
 /**
  * Every migration, keyed by name; kysely runs them in key order. Listed in code rather than
@@ -12,4 +15,7 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0001-initial': initialMigration,
   '0002-distribution': distributionMigration,
   '0003-access-and-events': accessAndEventsMigration,
+  '0004-jobs': jobsMigration,
+  '0005-functions': functionsMigration,
+  '0006-webhooks': webhooksMigration,
 });
