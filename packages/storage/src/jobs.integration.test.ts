@@ -173,13 +173,16 @@ describe.each(testDatabases().filter((d) => d.name === 'postgres'))('concurrent 
     try {
       const all = [store, ...stores];
       const claimedBy = new Map<string, string[]>();
+      // Two pooled connections per store open before the race: otherwise, on a loaded machine,
+      // the first claimer could drain the queue while the others are still connecting.
+      await Promise.all(all.flatMap((s) => [s.ping(), s.ping()]));
       // Every store claims in small batches at once, again and again, until the queue is empty.
       await Promise.all(
         all.flatMap((s, n) =>
           [0, 1].map(async (m) => {
             const worker = `w${n}.${m}`;
             for (;;) {
-              const batch = await s.jobs.claim({ now: at(10_000), limit: 3, leaseMs: lease, workerId: worker, types: [type] });
+              const batch = await s.jobs.claim({ now: at(10_000), limit: 2, leaseMs: lease, workerId: worker, types: [type] });
               if (batch.length === 0) return;
               for (const job of batch) claimedBy.set(job.id, [...(claimedBy.get(job.id) ?? []), worker]);
             }
