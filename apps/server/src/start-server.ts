@@ -22,6 +22,10 @@ import {
   createSessionService,
   createFunctionService,
   createFunctionExecutionService,
+  actionJobType,
+  createActionDispatcher,
+  createActionJobHandler,
+  createActionService,
   createWebhookDeliveryHandler,
   createWebhookDispatcher,
   createWebhookService,
@@ -42,6 +46,7 @@ import { createBufferedEventSink } from './startup/buffered-event-sink.js';
 import { createLogger } from './startup/create-logger.js';
 import { startEventRetention } from './startup/event-retention.js';
 import { startWebhookDispatch } from './startup/webhook-dispatcher.js';
+import { startActionDispatch } from './startup/action-dispatcher.js';
 import { createJobRunner, type JobHandler, type JobRunner, type JobRunnerSettings } from './startup/job-runner.js';
 import { insecureHttpPolicy } from './startup/insecure-http-policy.js';
 import { acquireInstanceLock } from './startup/instance-lock.js';
@@ -80,6 +85,8 @@ export interface RunningServer {
   enforceEventRetention(): Promise<number>;
   /** One webhook dispatch pass now (it also runs every second); returns how many deliveries it queued. */
   dispatchWebhooks(): Promise<number>;
+  /** One connector action dispatch pass now (it also runs every second); returns how many action jobs it queued. */
+  dispatchActions(): Promise<number>;
   /** The durable job runner: `wake()` after enqueueing, `poll()` (tests) runs one claim round and waits for it. */
   readonly jobs: Pick<JobRunner, 'wake' | 'poll'>;
   close(): Promise<void>;
@@ -172,6 +179,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // take down its worker, which the pool replaces.
   const sandbox = createSandboxPool({ size: config.functions.workers, maxMemoryMb: config.functions.maxMemoryMb, logger });
   const functionCaps = { maxTimeoutMs: config.functions.maxTimeoutMs, maxMemoryMb: config.functions.maxMemoryMb };
+  const functionExecutions = createFunctionExecutionService(deps, { runtime: sandbox, invoke, caps: functionCaps });
   app = createHttpApp({
     services: {
       connectors: createConnectorService(deps),
@@ -187,7 +195,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       orgKeys: createOrgKeyService(deps),
       sessions: createSessionService(deps),
       functions: createFunctionService(deps, { checkSource: checkFunctionSource, caps: functionCaps }),
-      functionExecutions: createFunctionExecutionService(deps, { runtime: sandbox, invoke, caps: functionCaps }),
+      functionExecutions,
+      actions: createActionService(deps),
       webhooks: createWebhookService(deps, { onQueued: () => jobs.wake() }),
       credentials: createCredentialVerifier(deps),
       ready: () => store.ping(),
@@ -202,8 +211,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   });
   // Webhooks: signed deliveries through the same guarded outbound fetch, retried by the jobs.
   jobHandlers[webhookDeliverJobType] = createWebhookDeliveryHandler(deps, { timeoutMs: 10_000 });
+  // Connector actions: the function a solution names for an authorization or revocation, run for
+  // the org from a job queued by the action dispatcher (never inside the OAuth callback).
+  jobHandlers[actionJobType] = createActionJobHandler(functionExecutions, logger);
   jobs.start();
   const webhookDispatch = startWebhookDispatch({ dispatcher: createWebhookDispatcher(deps), logger, onQueued: () => jobs.wake() });
+  const actionDispatch = startActionDispatch({ dispatcher: createActionDispatcher(deps), logger, onQueued: () => jobs.wake() });
   const retention = startEventRetention({ events: store.events, clock, logger, retentionDays: config.eventRetentionDays });
   logger.info({ url, publicUrl, storage: storage.kind }, 'switchboard listening');
 
@@ -223,6 +236,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     flushEvents: () => eventSink.flush(),
     enforceEventRetention: () => retention.enforce(),
     dispatchWebhooks: () => webhookDispatch.dispatch(),
+    dispatchActions: () => actionDispatch.dispatch(),
     jobs: { wake: () => jobs.wake(), poll: () => jobs.poll() },
     close: () =>
       (closing ??= (async () => {
@@ -232,6 +246,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         });
         // Before what handlers use (outbound, sandbox, store); waits for running jobs, bounded.
         await webhookDispatch.stop();
+        await actionDispatch.stop();
         await jobs.stop();
         await sandbox.close();
         await outbound.close();

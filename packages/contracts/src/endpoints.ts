@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiSchema, createApiSchema, updateApiSchema } from './apis.js';
+import { connectorActionsSchema, setConnectorActionsSchema } from './actions.js';
 import { listOf } from './common.js';
 import {
   authorizationStartedSchema,
@@ -239,6 +240,24 @@ export const endpoints = {
   },
 
   createWebhook: { method: 'post', path: '/v1/webhooks', summary: 'Create a webhook. Its signing secret (whsec_…) is in this answer only.', tag: 'webhooks', auth: 'admin', body: createWebhookSchema, response: { status: 201, schema: webhookCreatedSchema } },
+  getConnectorActions: {
+    method: 'get',
+    path: '/v1/solutions/{solution}/connectors/{connector}/actions',
+    summary: "The connector's actions in the solution (draft): the function run on authorization and on revocation, or null.",
+    tag: 'functions',
+    auth: 'admin',
+    response: { status: 200, schema: connectorActionsSchema },
+  },
+  setConnectorActions: {
+    method: 'put',
+    path: '/v1/solutions/{solution}/connectors/{connector}/actions',
+    summary:
+      'Name a function of the solution to run for an org when it authorizes (onAuthorize) or revokes (onRevoke, also on uninstall) the connector; null clears one. Runs after the OAuth callback answered, from a durable job, and are listed in the org executions. Subscriber orgs run what their installed release recorded.',
+    tag: 'functions',
+    auth: 'admin',
+    body: setConnectorActionsSchema,
+    response: { status: 200, schema: connectorActionsSchema },
+  },
   listWebhooks: { method: 'get', path: '/v1/webhooks', summary: 'Every webhook (never the secret).', tag: 'webhooks', auth: 'admin', response: { status: 200, schema: listOf(webhookSchema) } },
   getWebhook: { method: 'get', path: '/v1/webhooks/{webhook}', summary: 'Get a webhook (never the secret).', tag: 'webhooks', auth: 'admin', response: { status: 200, schema: webhookSchema } },
   updateWebhook: { method: 'patch', path: '/v1/webhooks/{webhook}', summary: 'Change the URL, events or description (null clears the description).', tag: 'webhooks', auth: 'admin', body: updateWebhookSchema, response: { status: 200, schema: webhookSchema } },

@@ -6,6 +6,7 @@ export * from './orgs.js';
 export * from './connections.js';
 export * from './invoke.js';
 export * from './endpoints.js';
+export * from './actions.js';
 export * from './events.js';
 export * from './access.js';
 export * from './versions.js';

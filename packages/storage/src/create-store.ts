@@ -18,6 +18,7 @@ import { createOrgRepository } from './org-repository.js';
 import { createOrgKeyRepository } from './org-key-repository.js';
 import { createSdkSessionRepository } from './sdk-session-repository.js';
 import { createEventRepository } from './event-repository.js';
+import { createConnectorActionRepository, createReleaseActionRepository } from './action-repository.js';
 import { createFunctionRepository } from './function-repository.js';
 import { createReleaseFunctionRepository } from './release-function-repository.js';
 import { createExecutionRepository } from './execution-repository.js';
@@ -63,6 +64,9 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     webhooks: createWebhookRepository(db),
     webhookDeliveries: createWebhookDeliveryRepository(db),
     webhookDispatch: createWebhookDispatchRepository(db),
+    connectorActions: createConnectorActionRepository(db),
+    releaseActions: createReleaseActionRepository(db),
+    actionDispatch: createWebhookDispatchRepository(db, 'connector-actions'),
   };
 }
 

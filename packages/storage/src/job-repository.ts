@@ -1,4 +1,4 @@
-import type { JobRepository } from '@switchboard/core';
+import type { Job, JobRepository } from '@switchboard/core';
 import { PostgresAdapter, type Kysely } from 'kysely';
 import { toDbDate } from './column-codec.js';
 import { jobFromRow, newJobToRow } from './job-row.js';
@@ -15,6 +15,9 @@ function heldBy(db: Kysely<Database>, id: string, workerId: string) {
  * row locks: PostgreSQL needs `FOR UPDATE SKIP LOCKED` (several instances), SQLite has no row
  * locks and needs none (one server per file, and one statement is atomic).
  */
+/** RETURNING has no order of its own. */
+const sortByRunAt = (jobs: Job[]): Job[] => jobs.sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
 export function createJobRepository(db: Kysely<Database>): JobRepository {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return {
@@ -68,15 +71,29 @@ export function createJobRepository(db: Kysely<Database>): JobRepository {
       // SQLite: look before writing. An idle poll then stays a read, which neither takes the write
       // lock nor counts as a change that drops the invoke path's remembered reads (sqlite-dialect).
       else if ((await due.executeTakeFirst()) === undefined) return [];
+      const claimed = {
+        status: 'running' as const,
+        locked_by: workerId,
+        locked_until: nowMs + leaseMs,
+        updated_at: nowMs,
+      };
+      if (postgres) {
+        // The locking SELECT as a CTE, which PostgreSQL runs exactly once: as `IN (subquery)` the
+        // planner may re-run it (with SKIP LOCKED skipping rows this very statement has locked)
+        // and concurrent claimers came back empty-handed while due jobs were waiting.
+        const rows = await db
+          .with('next', () => due)
+          .updateTable('jobs')
+          .from('next')
+          .set((eb) => ({ ...claimed, attempts: eb('jobs.attempts', '+', 1) }))
+          .whereRef('jobs.id', '=', 'next.id')
+          .returningAll('jobs')
+          .execute();
+        return sortByRunAt(rows.map(jobFromRow));
+      }
       const rows = await db
         .updateTable('jobs')
-        .set((eb) => ({
-          status: 'running',
-          locked_by: workerId,
-          locked_until: nowMs + leaseMs,
-          attempts: eb('attempts', '+', 1),
-          updated_at: nowMs,
-        }))
+        .set((eb) => ({ ...claimed, attempts: eb('attempts', '+', 1) }))
         .where('id', 'in', due)
         .where((eb) =>
           eb.or([
@@ -86,8 +103,7 @@ export function createJobRepository(db: Kysely<Database>): JobRepository {
         )
         .returningAll()
         .execute();
-      // RETURNING has no order of its own.
-      return rows.map(jobFromRow).sort((a, b) => a.runAt.getTime() - b.runAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return sortByRunAt(rows.map(jobFromRow));
     },
 
     async complete(id, workerId, now) {

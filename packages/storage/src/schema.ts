@@ -334,4 +334,23 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_dispatch_positions: WebhookDispatchPositionsTable;
+  connector_actions: ConnectorActionsTable;
+  release_actions: ReleaseActionsTable;
+}
+
+/** Migration 0007: a solution's draft connector actions. */
+export interface ConnectorActionsTable {
+  solution_id: string;
+  connector_id: string;
+  on_authorize: string | null;
+  on_revoke: string | null;
+  updated_at: EpochMsColumn;
+}
+
+/** Migration 0007: the connector actions a release recorded. */
+export interface ReleaseActionsTable {
+  release_id: string;
+  connector_id: string;
+  on_authorize: string | null;
+  on_revoke: string | null;
 }

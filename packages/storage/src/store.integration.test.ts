@@ -946,6 +946,9 @@ describe.each(testDatabases())('store on $name', (database) => {
               'webhook_deliveries',
               'webhook_dispatch_positions',
               'webhooks',
+              // 0007-actions
+              'connector_actions',
+              'release_actions',
             ].sort(),
           );
         } finally {

@@ -4,10 +4,11 @@ import { fromDbDate, toDbDate } from './column-codec.js';
 import { eventFromRow } from './event-row.js';
 import type { Database } from './schema.js';
 
-/** The audit-event dispatcher's row in `webhook_dispatch_positions`. */
-const name = 'audit-events';
-
-export function createWebhookDispatchRepository(db: Kysely<Database>): WebhookDispatchRepository {
+/**
+ * A dispatcher's row in `webhook_dispatch_positions`: the webhooks' is 'audit-events'; the
+ * connector actions' dispatcher (migration 0007) reads the same log from its own row.
+ */
+export function createWebhookDispatchRepository(db: Kysely<Database>, name = 'audit-events'): WebhookDispatchRepository {
   return {
     async position() {
       const row = await db.selectFrom('webhook_dispatch_positions').select(['at', 'event_id']).where('name', '=', name).executeTakeFirst();

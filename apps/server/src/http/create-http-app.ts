@@ -4,7 +4,7 @@ import type { InstallationService } from '@switchboard/core';
 import type { PublishingService, ReleaseService, SolutionService } from '@switchboard/core';
 import { systemClock, type Clock, type CredentialVerifier, type OrgKeyService, type SessionService } from '@switchboard/core';
 import type { FunctionExecutionService, FunctionService } from '@switchboard/core';
-import type { WebhookService } from '@switchboard/core';
+import type { ActionService, WebhookService } from '@switchboard/core';
 import { isSwitchboardError } from '@switchboard/core';
 import { Hono } from 'hono';
 import { createAuthFailureLimiter } from './auth-rate-limit.js';
@@ -27,6 +27,7 @@ import { versionRoutes } from './routes/version-routes.js';
 import { openApiRoutes } from './routes/openapi-routes.js';
 import { orgRoutes } from './routes/org-routes.js';
 import { webhookRoutes } from './routes/webhook-routes.js';
+import { actionRoutes } from './routes/action-routes.js';
 import { SwitchboardError } from '@switchboard/core';
 
 export interface HttpServices {
@@ -45,6 +46,7 @@ export interface HttpServices {
   readonly functions: FunctionService;
   readonly functionExecutions: FunctionExecutionService;
   readonly webhooks: WebhookService;
+  readonly actions: ActionService;
   /** Resolves org keys and session tokens (by id, constant-time secret comparison). */
   readonly credentials: CredentialVerifier;
   readonly ready: () => Promise<void>;
@@ -121,5 +123,6 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   sessionRoutes(app, services.sessions, maxRequestBytes);
   webhookRoutes(app, services.webhooks, maxRequestBytes);
   functionRoutes(app, services.functions, services.functionExecutions, maxRequestBytes);
+  actionRoutes(app, services.actions, maxRequestBytes);
   return app;
 }

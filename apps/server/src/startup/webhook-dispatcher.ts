@@ -3,6 +3,8 @@ import type { Logger, WebhookDispatcher } from '@switchboard/core';
 export interface WebhookDispatchLoopOptions {
   readonly dispatcher: WebhookDispatcher;
   readonly logger: Logger;
+  /** What the log lines call the loop (the connector actions' dispatcher runs on this loop too); default 'webhook'. */
+  readonly name?: string;
   /** Between passes; default 1 s (how late a webhook may start after its event, at most). */
   readonly intervalMs?: number;
   /** Called after a pass queued deliveries (wakes the job runner instead of waiting for its poll). */
@@ -24,6 +26,7 @@ export interface WebhookDispatchLoop {
 export function startWebhookDispatch(options: WebhookDispatchLoopOptions): WebhookDispatchLoop {
   const { dispatcher, logger } = options;
   const intervalMs = options.intervalMs ?? 1_000;
+  const name = options.name ?? 'webhook';
   let running: Promise<number> = Promise.resolve(0);
   let stopped = false;
   let failing = false;
@@ -32,13 +35,13 @@ export function startWebhookDispatch(options: WebhookDispatchLoopOptions): Webho
     if (stopped) return 0;
     try {
       const queued = await dispatcher.pass();
-      if (failing) logger.info({}, 'webhook dispatch recovered');
+      if (failing) logger.info({}, `${name} dispatch recovered`);
       failing = false;
       if (queued > 0) options.onQueued?.();
       return queued;
     } catch (error) {
       // Once per outage, not every second.
-      if (!failing) logger.error({ errorType: error instanceof Error ? error.name : 'unknown' }, 'webhook dispatch failed; retrying every pass');
+      if (!failing) logger.error({ errorType: error instanceof Error ? error.name : 'unknown' }, `${name} dispatch failed; retrying every pass`);
       failing = true;
       return 0;
     }

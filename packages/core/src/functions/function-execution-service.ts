@@ -29,6 +29,12 @@ export interface ExecuteFunctionRequest {
   readonly function: string;
   readonly args: unknown;
   readonly trigger: ExecutionTrigger;
+  /**
+   * Run the function as recorded in this release of the solution rather than the org's installed
+   * one (subscriber orgs only): a connector action runs what the org had when its event happened,
+   * also after an uninstall.
+   */
+  readonly releaseId?: string | undefined;
   /** Who asked for the run (recorded on `function.failed`); the run's own calls act as the function. */
   readonly actor: Actor;
 }
@@ -66,7 +72,7 @@ export function createFunctionExecutionService(deps: CoreDeps, options: Function
    * installed. A solution that does not exist, is not installed, or has no such function all
    * answer the same `not_found`, so an org learns nothing about solutions it does not have.
    */
-  const resolve = async (orgId: string, solutionApiName: string, functionApiName: string): Promise<RunnableFunction> => {
+  const resolve = async (orgId: string, solutionApiName: string, functionApiName: string, releaseId?: string): Promise<RunnableFunction> => {
     const notFound = () =>
       new SwitchboardError('not_found', `Function '${solutionApiName}.${functionApiName}' does not exist in org '${orgId}'.`, {
         details: { function: `${solutionApiName}.${functionApiName}` },
@@ -79,6 +85,13 @@ export function createFunctionExecutionService(deps: CoreDeps, options: Function
       const draft = await store.functions.get(solution.id, functionApiName);
       if (!draft) throw notFound();
       return draft;
+    }
+    if (releaseId !== undefined) {
+      const release = await store.releases.getById(releaseId);
+      if (release?.solutionId !== solution.id) throw notFound();
+      const recorded = await store.releaseFunctions.get(releaseId, functionApiName);
+      if (!recorded) throw notFound();
+      return recorded;
     }
     const installation = await store.installations.get(orgId, solution.id);
     if (!installation) throw notFound();
@@ -151,7 +164,7 @@ export function createFunctionExecutionService(deps: CoreDeps, options: Function
      * (`function_error` with the message and the user-code stack, `function_timeout`, …).
      */
     async execute(request: ExecuteFunctionRequest): Promise<ExecutionResultView> {
-      const fn = await resolve(request.orgId, request.solution, request.function);
+      const fn = await resolve(request.orgId, request.solution, request.function, request.releaseId);
       // A cap lowered after the function was saved applies at once.
       const limits: FunctionLimits = {
         timeoutMs: Math.min(fn.timeoutMs, caps.maxTimeoutMs),

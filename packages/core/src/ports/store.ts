@@ -13,6 +13,7 @@ import type { JobRepository } from '../jobs/job.js';
 import type { WebhookDeliveryRepository, WebhookDispatchRepository, WebhookRepository } from '../webhooks/webhook-repository.js';
 import type { ReleasedFunction, SolutionFunction } from '../functions/solution-function.js';
 import type { Execution } from '../functions/execution.js';
+import type { ConnectorActionRepository, ReleaseActionRepository } from '../actions/connector-action.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** Fields a caller may change on a connector; ids and timestamps are the store's. */
@@ -312,6 +313,11 @@ export interface StoreRepositories {
   readonly functions: FunctionRepository;
   readonly releaseFunctions: ReleaseFunctionRepository;
   readonly executions: ExecutionRepository;
+  /** Connector actions (On Authorization / On Revoking): the solutions' drafts and the releases' copies. */
+  readonly connectorActions: ConnectorActionRepository;
+  readonly releaseActions: ReleaseActionRepository;
+  /** The action dispatcher's read position in the audit log (the webhook dispatcher's table, its own row). */
+  readonly actionDispatch: WebhookDispatchRepository;
 }
 
 export interface Store extends StoreRepositories {

@@ -48,6 +48,13 @@ export function createReleaseService(deps: CoreDeps) {
         await tx.releaseFunctions.insertMany(
           functions.map((fn) => ({ releaseId: release.id, apiName: fn.apiName, name: fn.name, source: fn.source, timeoutMs: fn.timeoutMs, memoryMb: fn.memoryMb })),
         );
+        // Likewise its connector actions, for the connectors it brings.
+        const actions = await tx.connectorActions.list(solution.id);
+        await tx.releaseActions.insertMany(
+          actions
+            .filter((a) => release.connectors.some((c) => c.connectorId === a.connectorId))
+            .map((a) => ({ releaseId: release.id, connectorId: a.connectorId, onAuthorize: a.onAuthorize, onRevoke: a.onRevoke })),
+        );
         return toReleaseView(solution, release);
       });
     },

@@ -5,6 +5,7 @@ import { accessAndEventsMigration } from './0003-access-and-events.js';
 import { jobsMigration } from './0004-jobs.js';
 import { functionsMigration } from './0005-functions.js';
 import { webhooksMigration } from './0006-webhooks.js';
+import { actionsMigration } from './0007-actions.js';
 
 /**
  * Every migration, keyed by name; kysely runs them in key order. Listed in code rather than
@@ -18,4 +19,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0004-jobs': jobsMigration,
   '0005-functions': functionsMigration,
   '0006-webhooks': webhooksMigration,
+  '0007-actions': actionsMigration,
 });
