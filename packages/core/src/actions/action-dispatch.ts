@@ -1,9 +1,9 @@
 import type { ConnectorActionArgs } from '@switchboard/contracts';
 import type { CoreDeps } from '../core-deps.js';
 import type { AuditEvent, AuditEventType } from '../events/audit-event.js';
+import { createAuditEventFollower, positionAfter } from '../events/audit-event-follower.js';
 import type { NewJob } from '../jobs/job.js';
 import { DEV_ORG_ID } from '../orgs/org.js';
-import type { DispatchPosition } from '../webhooks/webhook.js';
 import { actionJob, type ActionJobPayload } from './action-job.js';
 
 /** The audit events that trigger actions: an authorization, and a revocation (also by uninstall or upgrade). */
@@ -22,8 +22,6 @@ export interface ActionDispatcher {
   /** Read the trigger events since the stored position and queue their action jobs; returns the jobs queued. */
   pass(): Promise<number>;
 }
-
-const positionAfter = (a: DispatchPosition, b: DispatchPosition): boolean => a.at.getTime() > b.at.getTime() || (a.at.getTime() === b.at.getTime() && a.id > b.id);
 
 /** One solution's action to run: its function, from which release (null: the draft, org `dev`). */
 interface Target {
@@ -52,9 +50,9 @@ export function createActionDispatcher(deps: Pick<CoreDeps, 'store' | 'clock' | 
   const overlapMs = options.overlapMs ?? 120_000;
   const pageSize = options.pageSize ?? 200;
   const maxPages = options.maxPagesPerPass ?? 10;
-  /** Events this instance has already dispatched, by id → at (ms); pruned past the overlap window. */
-  const handled = new Map<string, number>();
-  let resume: DispatchPosition | undefined;
+  // The first pass ever starts an overlap window ago: actions are not run for the audit
+  // log's past (a server upgraded to this version does not replay old authorizations).
+  const follower = createAuditEventFollower({ positions: store.actionDispatch, types: actionSourceEventTypes, overlapMs, pageSize, maxPages, startWhenUnset: 'now', clock });
 
   /** The release an uninstall or upgrade dropping `connector` left, just before `event`. */
   const droppedBy = async (event: AuditEvent, connectorApiName: string): Promise<{ solutionId: string; releaseId: string } | undefined> => {
@@ -133,46 +131,23 @@ export function createActionDispatcher(deps: Pick<CoreDeps, 'store' | 'clock' | 
 
   return {
     async pass() {
-      const stored = await store.actionDispatch.position();
-      // The first pass ever starts an overlap window ago: actions are not run for the audit
-      // log's past (a server upgraded to this version does not replay old authorizations).
-      const start = stored ?? { at: clock.now(), id: '' };
-      let after: DispatchPosition = resume ?? { at: new Date(start.at.getTime() - overlapMs), id: '' };
-      resume = undefined;
-      let newest = stored;
-      let queued = 0;
-      for (let page = 0; ; page += 1) {
-        const events = await store.actionDispatch.eventsAfter({ after, types: actionSourceEventTypes, limit: pageSize });
+      const queued = await follower.pass(async (fresh, markHandled) => {
         const now = clock.now();
-        for (const event of events) {
-          if (handled.has(event.id)) continue;
+        let count = 0;
+        for (const event of fresh) {
           const jobs = await jobsOf(event, now);
           // The jobs of one event are queued together or not at all.
           if (jobs.length > 0) {
-            queued += await store.transaction(async (tx) => {
-              let count = 0;
-              for (const job of jobs) if (await tx.jobs.enqueue(job)) count += 1;
-              return count;
+            count += await store.transaction(async (tx) => {
+              let enqueued = 0;
+              for (const job of jobs) if (await tx.jobs.enqueue(job)) enqueued += 1;
+              return enqueued;
             });
           }
-          handled.set(event.id, event.at.getTime());
+          markHandled(event);
         }
-        const last = events.at(-1);
-        if (last !== undefined) {
-          after = { at: last.at, id: last.id };
-          if (newest === undefined || positionAfter(after, newest)) newest = after;
-        }
-        if (events.length < pageSize) break;
-        if (page + 1 >= maxPages) {
-          resume = after;
-          break;
-        }
-      }
-      if (newest !== undefined && (stored === undefined || positionAfter(newest, stored))) {
-        await store.actionDispatch.advance(newest);
-        const horizon = newest.at.getTime() - overlapMs;
-        for (const [id, at] of handled) if (at < horizon) handled.delete(id);
-      }
+        return count;
+      });
       if (queued > 0) deps.logger.debug({ queued }, 'connector actions queued');
       return queued;
     },

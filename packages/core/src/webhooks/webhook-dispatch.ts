@@ -1,6 +1,7 @@
 import type { CoreDeps } from '../core-deps.js';
 import type { AuditEvent } from '../events/audit-event.js';
-import type { DispatchPosition, Webhook } from './webhook.js';
+import { createAuditEventFollower } from '../events/audit-event-follower.js';
+import type { Webhook } from './webhook.js';
 import { webhookDeliveryJob } from './webhook-delivery-job.js';
 import { webhookMessagesOf, webhookSourceEventTypes } from './webhook-events.js';
 
@@ -24,8 +25,6 @@ export interface WebhookDispatcher {
   pass(): Promise<number>;
 }
 
-const positionAfter = (a: DispatchPosition, b: DispatchPosition): boolean => a.at.getTime() > b.at.getTime() || (a.at.getTime() === b.at.getTime() && a.id > b.id);
-
 /**
  * Turns audit events into webhook delivery jobs. The audit events are written in the same
  * transaction as each change, so reading them (rather than hooking each flow) loses nothing that
@@ -37,11 +36,8 @@ export function createWebhookDispatcher(deps: Pick<CoreDeps, 'store' | 'clock' |
   const overlapMs = options.overlapMs ?? 120_000;
   const pageSize = options.pageSize ?? 500;
   const maxPages = options.maxPagesPerPass ?? 20;
-  /** Events this instance has already queued, by id → at (ms); pruned past the overlap window. */
-  const handled = new Map<string, number>();
-  /** Where a pass that stopped at `maxPages` left off: the next one goes on from there, not back. */
-  let resume: DispatchPosition | undefined;
-  /** The webhooks (and their events) `handled` was computed for. */
+  const follower = createAuditEventFollower({ positions: store.webhookDispatch, types: webhookSourceEventTypes, overlapMs, pageSize, maxPages, startWhenUnset: 'beginning', clock });
+  /** The webhooks (and their events) the follower's handled events were computed for. */
   let subscriptions = '';
 
   /** One page's jobs in one transaction: the jobs of an event are queued together or not at all. */
@@ -65,42 +61,16 @@ export function createWebhookDispatcher(deps: Pick<CoreDeps, 'store' | 'clock' |
 
   return {
     async pass() {
-      const [webhooks, stored] = await Promise.all([store.webhooks.list(), store.webhookDispatch.position()]);
+      const webhooks = await store.webhooks.list();
       // A webhook created or changed since the last pass may have committed just after that pass
       // read the list, while its events were read: forget what was handled so the overlap window
       // is queued again for it (for the others, their idempotency keys make it a no-op).
       const current = webhooks.map((w) => `${w.id}:${w.events.join(',')}`).join(' ');
       if (current !== subscriptions) {
-        handled.clear();
+        follower.forgetHandled();
         subscriptions = current;
       }
-      // `(at, '')` precedes every id at `at`: the window starts at the overlap's first millisecond.
-      let after: DispatchPosition | undefined = resume ?? (stored === undefined ? undefined : { at: new Date(stored.at.getTime() - overlapMs), id: '' });
-      resume = undefined;
-      let newest = stored;
-      let queued = 0;
-      for (let page = 0; ; page += 1) {
-        const events = await store.webhookDispatch.eventsAfter({ after, types: webhookSourceEventTypes, limit: pageSize });
-        const fresh = events.filter((event) => !handled.has(event.id));
-        if (webhooks.length > 0) queued += await enqueue(fresh, webhooks);
-        for (const event of fresh) handled.set(event.id, event.at.getTime());
-        const last = events.at(-1);
-        if (last !== undefined) {
-          after = { at: last.at, id: last.id };
-          if (newest === undefined || positionAfter(after, newest)) newest = after;
-        }
-        if (events.length < pageSize) break;
-        if (page + 1 >= maxPages) {
-          // A backlog: yield to the next pass, which resumes here instead of re-reading the window.
-          resume = after;
-          break;
-        }
-      }
-      if (newest !== undefined && (stored === undefined || positionAfter(newest, stored))) {
-        await store.webhookDispatch.advance(newest);
-        const horizon = newest.at.getTime() - overlapMs;
-        for (const [id, at] of handled) if (at < horizon) handled.delete(id);
-      }
+      const queued = await follower.pass(async (fresh) => (webhooks.length > 0 ? enqueue(fresh, webhooks) : 0));
       if (queued > 0) deps.logger.debug({ queued }, 'webhook deliveries queued');
       return queued;
     },
