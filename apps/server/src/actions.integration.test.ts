@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectorActionsView, ExecutionPage, ExecutionView } from '@switchboard/contracts';
+import type { ConnectorActionsView, ExecutionPage, ExecutionView, ReleaseView } from '@switchboard/contracts';
 import { actionJob } from '@switchboard/core';
 import { testDatabases, type OpenedTestDatabase } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -121,6 +121,10 @@ describe.each(testDatabases())('connector actions on $name', (database) => {
     const org = await releaseAndInstall(solution);
     // The draft changing after the release does not change what the subscriber runs.
     await setActions(solution, { onRevoke: null });
+    // Nor what the release shows it recorded.
+    const recorded = [{ connector: 'acme', onAuthorize: 'welcome', onRevoke: 'goodbye' }];
+    expect((await env.request<ReleaseView>('GET', `/v1/solutions/${solution}/releases/1.0.0`)).body.actions).toEqual(recorded);
+    expect((await env.request<{ items: ReleaseView[] }>('GET', `/v1/solutions/${solution}/releases`)).body.items.map((r) => r.actions)).toEqual([recorded]);
 
     expect((await env.authorize(org)).status).toBe(200);
     const [authorized] = await runsOf(org, solution, 1);

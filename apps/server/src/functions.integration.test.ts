@@ -1,4 +1,4 @@
-import type { EventPage, ExecutionPage, ExecutionResultView, FunctionView, Problem } from '@switchboard/contracts';
+import type { EventPage, ExecutionPage, ExecutionResultView, FunctionView, Problem, ReleaseDetailView, ReleaseView } from '@switchboard/contracts';
 import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProblem } from './testing/expect-problem.js';
@@ -240,10 +240,20 @@ describe.each(testDatabases())('functions on $name', (database) => {
   it('a subscriber org runs the source its installed release recorded, even after the draft changes', async () => {
     const solution = await solutionWith({ version: "export async function main() { return 'v1'; }" });
     const org = await releaseAndInstall(solution);
-    const changed = await env.request('PATCH', `/v1/solutions/${solution}/functions/version`, { source: "export async function main() { return 'v2'; }" });
+    const draft = (await env.request<FunctionView>('GET', `/v1/solutions/${solution}/functions/version`)).body;
+    const changed = await env.request('PATCH', `/v1/solutions/${solution}/functions/version`, { source: "export async function main() { return 'v2'; }", timeoutMs: 1234 });
     expect(changed.status, changed.text).toBe(200);
     const added = await env.request('POST', `/v1/solutions/${solution}/functions`, { apiName: 'later', name: 'Later', source: 'export async function main() { return 1; }' });
     expect(added.status).toBe(201);
+
+    // The release shows what it recorded, not the changed draft: the source only in the single-release GET.
+    const recorded = { function: 'version', name: 'version', timeoutMs: draft.timeoutMs, memoryMb: draft.memoryMb };
+    expect(draft.timeoutMs).not.toBe(1234);
+    const one = await env.request<ReleaseDetailView>('GET', `/v1/solutions/${solution}/releases/1.0.0`);
+    expect(one.status, one.text).toBe(200);
+    expect(one.body.functions).toEqual([{ ...recorded, source: "export async function main() { return 'v1'; }" }]);
+    const listed = await env.request<{ items: ReleaseView[] }>('GET', `/v1/solutions/${solution}/releases`);
+    expect(listed.body.items.map((r) => r.functions)).toEqual([[recorded]]);
 
     expect((await succeeded(org, `${solution}.version`)).result).toBe('v1');
     expect((await succeeded('dev', `${solution}.version`)).result).toBe('v2');
@@ -254,8 +264,12 @@ describe.each(testDatabases())('functions on $name', (database) => {
     expectProblem(await execute(stranger, `${solution}.version`), 404, 'not_found');
 
     // A new release brings the new source on upgrade.
-    const cut = await env.request('POST', `/v1/solutions/${solution}/releases`, { version: '1.1.0' });
+    const cut = await env.request<ReleaseView>('POST', `/v1/solutions/${solution}/releases`, { version: '1.1.0' });
     expect(cut.status, cut.text).toBe(201);
+    expect(cut.body.functions).toEqual([
+      { function: 'later', name: 'Later', timeoutMs: draft.timeoutMs, memoryMb: draft.memoryMb },
+      { ...recorded, timeoutMs: 1234 },
+    ]);
     expect((await env.request('PUT', `/v1/orgs/${org}/installations/${solution}`, { release: '1.1.0' })).status).toBe(200);
     expect((await succeeded(org, `${solution}.version`)).result).toBe('v2');
     expect((await succeeded(org, `${solution}.later`)).result).toBe(1);

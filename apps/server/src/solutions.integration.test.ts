@@ -132,6 +132,8 @@ describe.each(testDatabases())('solutions and releases on $name', (database) => 
     expect(cut.status, cut.text).toBe(201);
     const recorded = [...cut.body.connectors].sort((x, y) => x.connector.localeCompare(y.connector));
     expect(recorded).toEqual([{ connector: a, version: 1 }, { connector: b, version: 1 }]);
+    // No functions or actions: the release records none.
+    expect(cut.body).toMatchObject({ functions: [], actions: [] });
 
     await env.publish(a);
     await pin(solution, a, 2);
@@ -195,5 +197,9 @@ describe.each(testDatabases())('solutions and releases on $name', (database) => 
     for (const path of ['/v1/solutions', '/v1/solutions/{solution}', '/v1/solutions/{solution}/connectors', '/v1/solutions/{solution}/connectors/{connector}', '/v1/solutions/{solution}/releases', '/v1/solutions/{solution}/releases/{release}']) {
       expect(Object.keys(doc.body.paths)).toContain(path);
     }
+    // The release views name what a release records; only the single-release GET carries the source.
+    const text = JSON.stringify((doc.body.paths['/v1/solutions/{solution}/releases/{release}'] as Record<string, unknown>)['get']);
+    for (const field of ['"functions"', '"actions"', '"source"', '"onAuthorize"', '"timeoutMs"']) expect(text).toContain(field);
+    expect(JSON.stringify((doc.body.paths['/v1/solutions/{solution}/releases'] as Record<string, unknown>)['get'])).not.toContain('"source"');
   });
 });

@@ -45,6 +45,7 @@ import { createHttpApp } from './http/create-http-app.js';
 import { createBufferedEventSink } from './startup/buffered-event-sink.js';
 import { createLogger } from './startup/create-logger.js';
 import { startEventRetention } from './startup/event-retention.js';
+import { startJobRetention } from './startup/job-retention.js';
 import { startWebhookDispatch } from './startup/webhook-dispatcher.js';
 import { startActionDispatch } from './startup/action-dispatcher.js';
 import { createJobRunner, type JobHandler, type JobRunner, type JobRunnerSettings } from './startup/job-runner.js';
@@ -218,6 +219,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const webhookDispatch = startWebhookDispatch({ dispatcher: createWebhookDispatcher(deps), logger, onQueued: () => jobs.wake() });
   const actionDispatch = startActionDispatch({ dispatcher: createActionDispatcher(deps), logger, onQueued: () => jobs.wake() });
   const retention = startEventRetention({ events: store.events, clock, logger, retentionDays: config.eventRetentionDays });
+  // Finished jobs are kept as long as the audit events: no setting of their own.
+  const jobRetention = startJobRetention({ jobs: store.jobs, clock, logger, retentionDays: config.eventRetentionDays });
   logger.info({ url, publicUrl, storage: storage.kind }, 'switchboard listening');
 
   let closing: Promise<void> | undefined;
@@ -252,6 +255,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await outbound.close();
         // In-flight requests are done: write their events, then let the store go.
         await retention.stop();
+        await jobRetention.stop();
         await eventSink.close();
         await store.close();
         instanceLock?.release();

@@ -80,7 +80,24 @@ export const releaseSchema = z
     notes: z.string().nullable(),
     /** The connector versions pinned when the release was cut. */
     connectors: z.array(z.object({ connector: z.string(), version: z.number().int().positive() }).strict()),
+    /** The solution's functions as recorded when the release was cut (their source: the single-release GET). */
+    functions: z.array(z.object({ function: z.string(), name: z.string(), timeoutMs: z.number().int().positive(), memoryMb: z.number().int().positive() }).strict()),
+    /** The connector actions recorded for the connectors the release brings (null: none). */
+    actions: z.array(z.object({ connector: z.string(), onAuthorize: z.string().nullable(), onRevoke: z.string().nullable() }).strict()),
     createdAt: isoDateTimeSchema,
   })
   .strict();
 export type ReleaseView = z.infer<typeof releaseSchema>;
+
+/**
+ * One release with its functions' source: only the single-release GET carries it, so listing a
+ * solution's releases stays small (a source may be up to 256 KB).
+ */
+export const releaseDetailSchema = releaseSchema
+  .extend({
+    functions: z.array(
+      z.object({ function: z.string(), name: z.string(), timeoutMs: z.number().int().positive(), memoryMb: z.number().int().positive(), source: z.string() }).strict(),
+    ),
+  })
+  .strict();
+export type ReleaseDetailView = z.infer<typeof releaseDetailSchema>;

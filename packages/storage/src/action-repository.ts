@@ -66,5 +66,10 @@ export function createReleaseActionRepository(db: Kysely<Database>): ReleaseActi
       const row = await db.selectFrom('release_actions').selectAll().where('release_id', '=', releaseId).where('connector_id', '=', connectorId).executeTakeFirst();
       return row === undefined ? undefined : releasedFromRow(row);
     },
+
+    async list(releaseId) {
+      const rows = await db.selectFrom('release_actions').selectAll().where('release_id', '=', releaseId).orderBy('connector_id').execute();
+      return rows.map(releasedFromRow);
+    },
   };
 }

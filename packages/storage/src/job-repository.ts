@@ -131,5 +131,26 @@ export function createJobRepository(db: Kysely<Database>): JobRepository {
       const row = await db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
       return row === undefined ? undefined : jobFromRow(row);
     },
+
+    /**
+     * `DELETE … WHERE id IN (SELECT id … ORDER BY updated_at LIMIT n)`, as the events'
+     * `deleteOlderThan`: both dialects accept it (neither portably takes `DELETE … LIMIT`). The
+     * outer WHERE repeats the status so that the statement itself, not only its subquery, can
+     * never delete a queued or running job.
+     */
+    async deleteFinishedBefore(cutoff, { limit }) {
+      if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+      const finished = ['done', 'dead'] as const;
+      const oldest = db
+        .selectFrom('jobs')
+        .select('id')
+        .where('status', 'in', finished)
+        .where('updated_at', '<', toDbDate(cutoff))
+        .orderBy('updated_at')
+        .orderBy('id')
+        .limit(limit);
+      const result = await db.deleteFrom('jobs').where('id', 'in', oldest).where('status', 'in', finished).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }

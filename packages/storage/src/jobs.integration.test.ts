@@ -140,6 +140,48 @@ describe.each(testDatabases())('jobs on $name', (database) => {
     await expect(store.jobs.enqueue(aJob(''))).rejects.toThrow(RangeError);
     await expect(store.jobs.enqueue(aJob('t', { maxAttempts: 0 }))).rejects.toThrow(RangeError);
     await expect(store.jobs.claim({ now: t0, limit: 0, leaseMs: lease, workerId: 'w' })).rejects.toThrow(RangeError);
+    await expect(store.jobs.deleteFinishedBefore(t0, { limit: 0 })).rejects.toThrow(RangeError);
+  });
+
+  it('deletes only finished jobs last updated before the cutoff, oldest first, in batches', async () => {
+    // Years before the other tests' jobs, so the cutoff reaches none of theirs.
+    const base = new Date('2020-01-01T00:00:00.000Z');
+    const after = (seconds: number): Date => new Date(base.getTime() + seconds * 1000);
+    const type = newType();
+    // One job at a time, so each claim takes exactly that one; it is settled `seconds` after base.
+    const settle = async (outcome: 'done' | 'dead' | 'running', seconds: number): Promise<string> => {
+      const job = aJob(type, { runAt: base, createdAt: base });
+      await store.jobs.enqueue(job);
+      expect((await claim(type, 'w', after(seconds), 1)).map((j) => j.id)).toEqual([job.id]);
+      if (outcome === 'done') expect(await store.jobs.complete(job.id, 'w', after(seconds))).toBe(true);
+      if (outcome === 'dead') expect(await store.jobs.fail(job.id, 'w', { error: 'boom', now: after(seconds) })).toBe(true);
+      return job.id;
+    };
+    const oldFinished = [await settle('dead', 50), await settle('done', 10), await settle('done', 40), await settle('dead', 20), await settle('done', 30)];
+    // Oldest first by when they finished.
+    const byAge = [oldFinished[1], oldFinished[3], oldFinished[4], oldFinished[2], oldFinished[0]];
+    const cutoff = after(24 * 60 * 60);
+    const recent = await settle('done', 2 * 24 * 60 * 60);
+    // Running since long ago (its lease long expired) and queued since long ago: neither is finished.
+    const running = await settle('running', 5);
+    const queued = aJob(type, { runAt: base, createdAt: base });
+    await store.jobs.enqueue(queued);
+
+    const exists = async (id: string | undefined): Promise<boolean> => (await store.jobs.get(id ?? '')) !== undefined;
+    expect(await store.jobs.deleteFinishedBefore(cutoff, { limit: 2 })).toBe(2);
+    expect(await Promise.all(byAge.map(exists))).toEqual([false, false, true, true, true]);
+    expect(await store.jobs.deleteFinishedBefore(cutoff, { limit: 2 })).toBe(2);
+    expect(await Promise.all(byAge.map(exists))).toEqual([false, false, false, false, true]);
+    expect(await store.jobs.deleteFinishedBefore(cutoff, { limit: 2 })).toBe(1);
+    expect(await store.jobs.deleteFinishedBefore(cutoff, { limit: 2 })).toBe(0);
+
+    expect(await store.jobs.get(running)).toMatchObject({ status: 'running' });
+    expect(await store.jobs.get(queued.id)).toMatchObject({ status: 'queued' });
+    expect(await store.jobs.get(recent)).toMatchObject({ status: 'done' });
+    // A cutoff after everything still leaves the unfinished jobs.
+    expect(await store.jobs.deleteFinishedBefore(after(365 * 24 * 60 * 60), { limit: 100 })).toBe(1);
+    expect(await store.jobs.get(running)).toMatchObject({ status: 'running' });
+    expect(await store.jobs.get(queued.id)).toMatchObject({ status: 'queued' });
   });
 
 });

@@ -32,4 +32,6 @@ export interface ConnectorActionRepository {
 export interface ReleaseActionRepository {
   insertMany(actions: readonly ReleasedActions[]): Promise<void>;
   get(releaseId: string, connectorId: string): Promise<ReleasedActions | undefined>;
+  /** By connector id (the release view). */
+  list(releaseId: string): Promise<ReleasedActions[]>;
 }

@@ -72,6 +72,12 @@ export interface JobRepository {
   /** `dead` with the error; false when `workerId` no longer holds the job. */
   fail(id: string, workerId: string, input: { error: string; now: Date }): Promise<boolean>;
   get(id: string): Promise<JobRecord | undefined>;
+  /**
+   * Deletes up to `limit` finished (`done` or `dead`) jobs last updated before `cutoff`, the
+   * oldest first; returns how many. Queued and running jobs are never deleted. One statement per
+   * call, so callers delete a backlog in batches.
+   */
+  deleteFinishedBefore(cutoff: Date, options: { limit: number }): Promise<number>;
 }
 
 /** What a handler gets besides the job. */

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateReleaseInput, ReleaseView } from '@switchboard/contracts';
+import type { CreateReleaseInput, ReleaseDetailView, ReleaseView } from '@switchboard/contracts';
 import semver from 'semver';
 import type { CoreDeps } from '../core-deps.js';
 import { SwitchboardError } from '../switchboard-error.js';
 import { requireSolution } from './require-solution.js';
 import type { SolutionRelease } from './solution.js';
-import { toReleaseView } from './solution-view.js';
+import type { StoreRepositories } from '../ports/store.js';
+import { type ReleaseRecords, toReleaseDetailView, toReleaseView } from './solution-view.js';
 
 /** The highest version by semver precedence (semver.org §11; build metadata does not count). */
 const highest = (versions: readonly string[]): string | undefined => versions.reduce<string | undefined>((max, v) => (max === undefined || semver.gt(v, max) ? v : max), undefined);
+
+async function recordsOf(repos: Pick<StoreRepositories, 'releaseFunctions' | 'releaseActions'>, releaseId: string): Promise<ReleaseRecords> {
+  const [functions, actions] = await Promise.all([repos.releaseFunctions.list(releaseId), repos.releaseActions.list(releaseId)]);
+  return { functions, actions };
+}
 
 /** Releases: immutable records of a solution's pinned connector versions, with increasing semver. */
 export function createReleaseService(deps: CoreDeps) {
@@ -45,32 +51,32 @@ export function createReleaseService(deps: CoreDeps) {
         await tx.releases.insert(release);
         // The functions' source as of the release: what subscriber orgs of it run, whatever the draft becomes.
         const functions = await tx.functions.list(solution.id);
-        await tx.releaseFunctions.insertMany(
-          functions.map((fn) => ({ releaseId: release.id, apiName: fn.apiName, name: fn.name, source: fn.source, timeoutMs: fn.timeoutMs, memoryMb: fn.memoryMb })),
-        );
+        const recordedFunctions = functions.map((fn) => ({ releaseId: release.id, apiName: fn.apiName, name: fn.name, source: fn.source, timeoutMs: fn.timeoutMs, memoryMb: fn.memoryMb }));
+        await tx.releaseFunctions.insertMany(recordedFunctions);
         // Likewise its connector actions, for the connectors it brings.
         const actions = await tx.connectorActions.list(solution.id);
-        await tx.releaseActions.insertMany(
-          actions
-            .filter((a) => release.connectors.some((c) => c.connectorId === a.connectorId))
-            .map((a) => ({ releaseId: release.id, connectorId: a.connectorId, onAuthorize: a.onAuthorize, onRevoke: a.onRevoke })),
-        );
-        return toReleaseView(solution, release);
+        const recordedActions = actions
+          .filter((a) => release.connectors.some((c) => c.connectorId === a.connectorId))
+          .map((a) => ({ releaseId: release.id, connectorId: a.connectorId, onAuthorize: a.onAuthorize, onRevoke: a.onRevoke }));
+        await tx.releaseActions.insertMany(recordedActions);
+        return toReleaseView(solution, release, { functions: recordedFunctions, actions: recordedActions });
       });
     },
 
     async list(solutionApiName: string): Promise<ReleaseView[]> {
       const solution = await requireSolution(store, solutionApiName);
-      return (await store.releases.list(solution.id)).map((r) => toReleaseView(solution, r));
+      const releases = await store.releases.list(solution.id);
+      // Two small queries per release: a solution has few releases, and the list leaves out the source.
+      return Promise.all(releases.map(async (r) => toReleaseView(solution, r, await recordsOf(store, r.id))));
     },
 
-    async get(solutionApiName: string, version: string): Promise<ReleaseView> {
+    async get(solutionApiName: string, version: string): Promise<ReleaseDetailView> {
       const solution = await requireSolution(store, solutionApiName);
       const release = await store.releases.get(solution.id, version);
       if (!release) {
         throw new SwitchboardError('not_found', `Release ${version} of solution '${solutionApiName}' does not exist.`, { details: { solution: solutionApiName, release: version } });
       }
-      return toReleaseView(solution, release);
+      return toReleaseDetailView(solution, release, await recordsOf(store, release.id));
     },
   };
 }
