@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSandboxPool, type InspectableSandboxPool } from './create-sandbox-pool.js';
 import type { SandboxHost, SandboxLimits, SandboxOutcome } from './sandbox-types.js';
 
@@ -218,6 +218,9 @@ describe('sandbox pool', () => {
     await reached;
     for (const pid of pids) process.kill(pid, 'SIGKILL');
     expect(await hanging).toMatchObject({ ok: false, error: { code: 'function_memory_exceeded' } });
+    // The idle worker's death is noticed when its exit event arrives, which may be after the
+    // busy one's: wait for both to be replaced before the next run is handed out.
+    await vi.waitFor(() => expect(pool.workerPids().filter((pid) => pids.includes(pid))).toEqual([]));
     expect(await run(normal, { n: 2 })).toMatchObject({ ok: true, result: { doubled: 4 } });
     const replaced = pool.workerPids();
     expect(replaced).toHaveLength(2);
