@@ -2,11 +2,8 @@ import { randomUUID } from 'node:crypto';
 import {
   DEV_ORG_ID,
   SwitchboardError,
-  type ApiDefinition,
   type AuditEvent,
   type Connection,
-  type ConnectionTokens,
-  type Connector,
   type Org,
   type OrgKey,
   type SdkSession,
@@ -14,16 +11,8 @@ import {
 } from '@switchboard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventsPerInsert } from './event-repository.js';
+import { aConnector, anApi, anOrg, at, expectSwitchboardError, someTokens, t0 } from './testing/records.js';
 import { testDatabases, type OpenedTestDatabase } from './testing/test-databases.js';
-
-// Millisecond-precise dates that are not "now", so a round trip through the database is visible.
-const t0 = new Date('2025-03-01T10:00:00.123Z');
-const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
-const unique = (prefix: string): string => `${prefix}_${randomUUID().slice(0, 8)}`;
-
-function anOrg(): Org {
-  return { id: unique('org'), name: 'Org', createdAt: t0 };
-}
 
 function aKey(orgId: string, overrides: Partial<OrgKey> = {}): OrgKey {
   return {
@@ -63,65 +52,6 @@ function anEvent(orgId: string, overrides: Partial<AuditEvent> = {}): AuditEvent
     at: t0,
     ...overrides,
   };
-}
-
-function aConnector(): Connector {
-  return {
-    id: randomUUID(),
-    apiName: unique('crm'),
-    name: 'Acme CRM',
-    description: null,
-    serviceName: 'Acme',
-    signupUrl: null,
-    authorizationUrl: 'https://acme.example/oauth/authorize',
-    tokenUrl: 'https://acme.example/oauth/token',
-    refreshUrl: null,
-    revokeUrl: null,
-    revokeUsing: null,
-    scopes: ['contacts.read'],
-    scopeSeparator: ' ',
-    pkce: true,
-    clientAuthMethod: 'client_secret_basic',
-    authorizationParams: {},
-    tokenParams: {},
-    tokenPlacement: { type: 'header', name: 'Authorization', prefix: 'Bearer ' },
-    issuer: null,
-    createdAt: t0,
-    updatedAt: t0,
-  };
-}
-
-function anApi(connectorId: string): ApiDefinition {
-  return {
-    id: randomUUID(),
-    connectorId,
-    apiName: unique('list'),
-    name: 'List',
-    description: null,
-    method: 'GET',
-    url: 'https://acme.example/api/list',
-    headers: {},
-    query: {},
-    body: { type: 'none' },
-    createdAt: t0,
-    updatedAt: t0,
-  };
-}
-
-function someTokens(label: string): ConnectionTokens {
-  return {
-    accessTokenEncrypted: `access:${label}`,
-    refreshTokenEncrypted: `refresh:${label}`,
-    tokenType: 'bearer',
-    expiresAt: at(3600),
-    fieldsEncrypted: null,
-    scopes: ['contacts.read'],
-  };
-}
-
-function expectSwitchboardError(error: unknown, code: SwitchboardError['code']): void {
-  expect(error).toBeInstanceOf(SwitchboardError);
-  expect((error as SwitchboardError).code).toBe(code);
 }
 
 describe.each(testDatabases())('access and events storage on $name', (database) => {

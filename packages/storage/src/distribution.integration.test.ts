@@ -1,72 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   DEV_ORG_ID,
-  SwitchboardError,
   type ApiDefinition,
   type Connector,
   type ConnectorVersion,
   type Logo,
-  type Org,
   type Solution,
   type SolutionRelease,
   type Store,
 } from '@switchboard/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aConnector as baseConnector, anApi as baseApi, anOrg, at, expectSwitchboardError, t0, unique } from './testing/records.js';
 import { testDatabases, type OpenedTestDatabase } from './testing/test-databases.js';
 
-// Millisecond-precise dates that are not "now", so a round trip through the database is visible.
-const t0 = new Date('2025-03-01T10:00:00.123Z');
-const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
-const unique = (prefix: string): string => `${prefix}_${randomUUID().slice(0, 8)}`;
-
-function aConnector(overrides: Partial<Connector> = {}): Connector {
-  return {
-    id: randomUUID(),
-    apiName: unique('crm'),
-    name: 'Acme CRM',
-    description: 'CRM of Acme',
-    serviceName: 'Acme',
-    signupUrl: null,
-    authorizationUrl: 'https://acme.example/oauth/authorize',
-    tokenUrl: 'https://acme.example/oauth/token',
-    refreshUrl: null,
-    revokeUrl: 'https://acme.example/oauth/revoke',
-    revokeUsing: 'refresh_token',
-    scopes: ['contacts.read', 'offline_access'],
-    scopeSeparator: ' ',
-    pkce: true,
-    clientAuthMethod: 'client_secret_basic',
-    authorizationParams: { prompt: 'consent', 'ümlaut': 'ü ✓' },
-    tokenParams: {},
-    tokenPlacement: { type: 'header', name: 'Authorization', prefix: 'Bearer ' },
-    issuer: 'https://acme.example',
-    createdAt: t0,
-    updatedAt: at(1),
-    ...overrides,
-  };
-}
-
-function anApi(connectorId: string, overrides: Partial<ApiDefinition> = {}): ApiDefinition {
-  return {
-    id: randomUUID(),
-    connectorId,
-    apiName: unique('list_contacts'),
-    name: 'List contacts',
-    description: null,
-    method: 'POST',
-    url: 'https://acme.example/api/contacts/${id}',
-    headers: { 'X-Trace': '${trace}' },
-    query: { limit: '10' },
-    body: { type: 'json', template: '{"age":"${age}"}' },
-    createdAt: t0,
-    updatedAt: at(2),
-    ...overrides,
-  };
-}
-
-function anOrg(overrides: Partial<Org> = {}): Org {
-  return { id: unique('org'), name: 'Subscriber', createdAt: t0, ...overrides };
-}
+/** The shared record with more to round-trip: non-ASCII params, an issuer, a later updatedAt. */
+const aConnector = (overrides: Partial<Connector> = {}): Connector =>
+  baseConnector({ description: 'CRM of Acme', authorizationParams: { prompt: 'consent', 'ümlaut': 'ü ✓' }, issuer: 'https://acme.example', updatedAt: at(1), ...overrides });
+const anApi = (connectorId: string, overrides: Partial<ApiDefinition> = {}): ApiDefinition => baseApi(connectorId, { updatedAt: at(2), ...overrides });
 
 function aSolution(overrides: Partial<Solution> = {}): Solution {
   return { id: randomUUID(), apiName: unique('sales'), name: 'Sales', description: null, createdAt: t0, updatedAt: t0, ...overrides };
@@ -79,11 +29,6 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
-}
-
-function expectSwitchboardError(error: unknown, code: SwitchboardError['code']): void {
-  expect(error).toBeInstanceOf(SwitchboardError);
-  expect((error as SwitchboardError).code).toBe(code);
 }
 
 describe.each(testDatabases())('distribution storage on $name', (database) => {

@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DEV_ORG_ID,
-  SwitchboardError,
   type Actor,
   type ApiDefinition,
   type Connection,
-  type ConnectionTokens,
   type Connector,
   type Org,
   type Store,
@@ -15,78 +13,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from './open-store.js';
 import type { StorageConfig } from './storage-config.js';
+import { aConnector, anApi, anOrg, at, expectSwitchboardError, someTokens, t0, unique } from './testing/records.js';
 import { testDatabases, type OpenedTestDatabase } from './testing/test-databases.js';
-
-// Millisecond-precise dates that are not "now", so a round trip through the database is visible.
-const t0 = new Date('2025-03-01T10:00:00.123Z');
-const at = (seconds: number): Date => new Date(t0.getTime() + seconds * 1000);
-const unique = (prefix: string): string => `${prefix}_${randomUUID().slice(0, 8)}`;
-
-function aConnector(overrides: Partial<Connector> = {}): Connector {
-  return {
-    id: randomUUID(),
-    apiName: unique('crm'),
-    name: 'Acme CRM',
-    description: null,
-    serviceName: 'Acme',
-    signupUrl: null,
-    authorizationUrl: 'https://acme.example/oauth/authorize',
-    tokenUrl: 'https://acme.example/oauth/token',
-    refreshUrl: null,
-    revokeUrl: 'https://acme.example/oauth/revoke',
-    revokeUsing: 'refresh_token',
-    scopes: ['contacts.read', 'offline_access'],
-    scopeSeparator: ' ',
-    pkce: true,
-    clientAuthMethod: 'client_secret_basic',
-    authorizationParams: { prompt: 'consent' },
-    tokenParams: {},
-    tokenPlacement: { type: 'header', name: 'Authorization', prefix: 'Bearer ' },
-    issuer: null,
-    createdAt: t0,
-    updatedAt: t0,
-    ...overrides,
-  };
-}
-
-function anApi(connectorId: string, overrides: Partial<ApiDefinition> = {}): ApiDefinition {
-  return {
-    id: randomUUID(),
-    connectorId,
-    apiName: unique('list_contacts'),
-    name: 'List contacts',
-    description: 'All contacts',
-    method: 'POST',
-    url: 'https://acme.example/api/contacts/${id}',
-    headers: { 'X-Trace': '${trace}' },
-    query: { limit: '10' },
-    body: { type: 'json', template: '{"age":"${age}"}' },
-    createdAt: t0,
-    updatedAt: t0,
-    ...overrides,
-  };
-}
-
-function anOrg(overrides: Partial<Org> = {}): Org {
-  return { id: unique('org'), name: 'Org', createdAt: t0, ...overrides };
-}
-
-function someTokens(label: string, overrides: Partial<ConnectionTokens> = {}): ConnectionTokens {
-  return {
-    accessTokenEncrypted: `access:${label}`,
-    refreshTokenEncrypted: `refresh:${label}`,
-    tokenType: 'bearer',
-    expiresAt: at(3600),
-    fieldsEncrypted: `fields:${label}`,
-    scopes: ['contacts.read'],
-    ...overrides,
-  };
-}
-
-function expectSwitchboardError(error: unknown, code: SwitchboardError['code']): void {
-  expect(error).toBeInstanceOf(SwitchboardError);
-  expect((error as SwitchboardError).code).toBe(code);
-}
 
 describe.each(testDatabases())('store on $name', (database) => {
   let opened: OpenedTestDatabase;
