@@ -1,0 +1,145 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closedPort } from '../../../apps/server/src/testing/closed-port.js';
+import { createTestEnvironment, type TestEnvironment } from '../../../apps/server/src/testing/test-environment.js';
+import { init } from './init.js';
+import type { SwitchboardClient } from './switchboard-client.js';
+import { SwitchboardError } from './switchboard-error.js';
+
+/**
+ * The client against a real Switchboard server and the real demo service over loopback. The
+ * browser is played by a `fetch` that adds the page's `Origin`, as a browser does for a
+ * cross-origin request; everything else is the production code on both sides.
+ */
+
+const APP = 'https://widget.example.com';
+
+/** A browser's fetch from a page at `origin`, recording each request's body. */
+function browserFetch(origin: string, bodies: unknown[] = []): typeof fetch {
+  return (input, requestInit = {}) => {
+    bodies.push(requestInit.body);
+    const headers = new Headers(requestInit.headers);
+    headers.set('origin', origin);
+    return fetch(input, { ...requestInit, headers });
+  };
+}
+
+/** The SwitchboardError a promise rejects with. */
+async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(SwitchboardError);
+  return error as SwitchboardError;
+}
+
+describe('Switchboard.init client against a real server', () => {
+  let env: TestEnvironment;
+  let org: string;
+  let client: SwitchboardClient;
+  const bodies: unknown[] = [];
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    await env.createAcmeConnector();
+    await env.newConnector(); // acme_1: installed nowhere near the session's list
+    org = await env.newOrg({ connectors: ['acme'] });
+    const { token } = await env.session(org, { allowedOrigins: [APP], connectors: ['acme'] });
+    client = init({ baseUrl: `${env.server.url}/`, org, sessionToken: token, fetch: browserFetch(APP, bodies) });
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('refuses malformed options, and org or admin keys, before sending anything', () => {
+    const valid = { baseUrl: 'https://sb.example.com', org: 'o', sessionToken: 'sbs_x.y' };
+    for (const options of [
+      { ...valid, baseUrl: 'not a url' },
+      { ...valid, baseUrl: 'ftp://sb.example.com' },
+      { ...valid, sessionToken: '' },
+      { ...valid, sessionToken: 'sbo_0123456789abcdef.secret' },
+      { ...valid, sessionToken: 'sbk_admin' },
+      { ...valid, org: '' },
+      { ...valid, popupTimeoutMs: 0 },
+    ]) {
+      expect(() => init(options)).toThrow(expect.objectContaining({ name: 'SwitchboardError', code: 'invalid_argument' }));
+    }
+  });
+
+  it('reports status, invokes (JSON and real multipart with a File), and revokes', async () => {
+    expect(await client.isConnectorAuthorized('acme')).toBe(false);
+    expect((await rejection(client.invokeAPI('acme.listcontacts'))).code).toBe('not_authorized');
+
+    expect((await env.authorize(org, 'acme', { username: 'bob' })).status).toBe(200);
+    expect(await client.isConnectorAuthorized('acme')).toBe(true);
+    expect(await client.getConnection('acme')).toMatchObject({ connector: 'acme', status: 'authorized' });
+
+    const listed = await client.invokeAPI<{ contacts: unknown[] }>('acme.listcontacts');
+    expect(listed.status).toBe(200);
+    expect(Array.isArray(listed.body.contacts)).toBe(true);
+
+    const created = await client.invokeAPI<{ id: string; First_Name: string }>('acme.createcontact', {
+      First_Name: 'Grace',
+      VARIABLES: { Last_Name: 'Hopper', Email_ID: 'grace@example.com', Phone_Number: '' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.First_Name).toBe('Grace');
+
+    // Every byte value, so any text re-encoding on the way would show.
+    const bytes = new Uint8Array(randomBytes(70_000));
+    bytes.set([0, 255, 13, 10, 0xc3, 0x28], 0);
+    const file = new File([bytes], 'report.bin', { type: 'application/octet-stream' });
+    const before = bodies.length;
+    const uploaded = await client.invokeAPI<{ sha256: string; size: number; filename: string }>('acme.uploadfile', {
+      CONTENT_TYPE: 'multipart',
+      PARTS: [{ name: 'note', value: 'quarterly' }],
+      FILE: file,
+    });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    expect(uploaded).toMatchObject({ status: 201, body: { sha256, size: bytes.byteLength, filename: 'report.bin' } });
+    // Sent as multipart/form-data, not as base64 inside JSON.
+    expect(bodies[before]).toBeInstanceOf(FormData);
+    const arrived = env.demo.uploadedFiles().at(-1);
+    expect(arrived).toMatchObject({ sha256, size: bytes.byteLength, fieldName: 'file', filename: 'report.bin', otherFields: { note: 'quarterly' } });
+
+    // Without a Blob the JSON form carries base64, and arrives identically.
+    const small = new Uint8Array([1, 2, 3, 250]);
+    const viaJson = await client.invokeAPI<{ sha256: string }>('acme.uploadfile', {
+      FILE: { filename: 'small.bin', content: Buffer.from(small).toString('base64') },
+    });
+    expect(viaJson.body.sha256).toBe(createHash('sha256').update(small).digest('hex'));
+    expect(typeof bodies.at(-1)).toBe('string');
+
+    expect(await client.revokeConnector('acme')).toEqual({ status: 'not_authorized', providerRevocation: 'succeeded' });
+    expect(await client.isConnectorAuthorized('acme')).toBe(false);
+    env.expectNoSecretShown();
+  });
+
+  it('rejects with the problem as a SwitchboardError: code, status, detail and the problem object', async () => {
+    const missing = await rejection(client.invokeAPI('acme_1.listcontacts'));
+    expect(missing).toMatchObject({ code: 'forbidden', status: 403, name: 'SwitchboardError' });
+    expect(missing.problem).toMatchObject({ code: 'forbidden', status: 403 });
+    expect(missing.detail).toBe(missing.problem?.detail);
+
+    expect((await rejection(client.invokeAPI('acme'))).code).toBe('invalid_argument');
+
+    const { token } = await env.session(org, { allowedOrigins: ['https://other.example.com'] });
+    const elsewhere = init({ baseUrl: env.server.url, org, sessionToken: token, fetch: browserFetch(APP) });
+    const refused = await rejection(elsewhere.isConnectorAuthorized('acme'));
+    expect(refused).toMatchObject({ code: 'origin_not_allowed', status: 403 });
+
+    const unknown = init({ baseUrl: env.server.url, org, sessionToken: `sbs_${'0'.repeat(16)}.${'A'.repeat(43)}`, fetch: browserFetch(APP) });
+    expect(await rejection(unknown.revokeConnector('acme'))).toMatchObject({ code: 'unauthenticated', status: 401 });
+  });
+
+  it('rejects with network_error when Switchboard cannot be reached', async () => {
+    const offline = init({ baseUrl: `http://127.0.0.1:${await closedPort()}`, org, sessionToken: 'sbs_x.y', fetch: browserFetch(APP) });
+    const error = await rejection(offline.invokeAPI('acme.listcontacts'));
+    expect(error).toMatchObject({ code: 'network_error', status: 0 });
+    expect(error.cause).toBeInstanceOf(TypeError);
+    // The token is the whole credential: it is in no error text.
+    expect(error.message).not.toContain('sbs_x.y');
+  });
+});

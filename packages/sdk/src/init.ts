@@ -1,0 +1,125 @@
+import { authorizeInPopup } from './authorize-in-popup.js';
+import type { ConnectionView, RevokeResult } from './connection-view.js';
+import { encodeInvokeData } from './encode-invoke-data.js';
+import type { InvokeResult } from './invoke-data.js';
+import { createRequestSender } from './send-request.js';
+import type { SwitchboardClient } from './switchboard-client.js';
+import { SwitchboardError } from './switchboard-error.js';
+import type { SwitchboardOptions } from './switchboard-options.js';
+
+/** The authorization's own lifetime at Switchboard: after it, the popup's flow cannot succeed anyway. */
+const defaultPopupTimeoutMs = 600_000;
+
+const invalid = (message: string) => new SwitchboardError('invalid_argument', message);
+
+/** The origin and the path prefix (without a trailing slash) of the base URL; query and fragment dropped. */
+function parseBaseUrl(baseUrl: unknown): { origin: string; prefix: string } {
+  let url: URL;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    throw invalid('baseUrl must be an absolute http(s) URL, e.g. https://switchboard.example.com.');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw invalid('baseUrl must be an http(s) URL.');
+  return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
+}
+
+function checkedSessionToken(token: unknown): string {
+  if (typeof token !== 'string' || token.trim() === '' || /\s/.test(token)) throw invalid('sessionToken must be the session token your backend minted (sbs_…).');
+  // An org key or the admin key in a page would hand every visitor the org (or everything):
+  // refuse loudly rather than send it.
+  if (token.startsWith('sbo_') || token.startsWith('sbk_')) {
+    throw invalid('That is an org or admin key, which must stay on your server. Mint an SDK session token (sbs_…) with it and pass that instead.');
+  }
+  return token;
+}
+
+function checkedName(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') throw invalid(`${what} must be a non-empty string.`);
+  return value;
+}
+
+function expectObject(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) throw new SwitchboardError('invalid_response', `Switchboard's answer to ${what} is not an object.`);
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Creates a {@link SwitchboardClient} for one org and session token.
+ *
+ * @example
+ * ```html
+ * <script src="https://switchboard.example.com/sdk/switchboard.global.js"></script>
+ * <script type="module">
+ *   const sb = Switchboard.init({ baseUrl: 'https://switchboard.example.com', org: 'acme-customer', sessionToken });
+ *   connectButton.addEventListener('click', () => sb.authorize('acme').then(render, showError));
+ * </script>
+ * ```
+ * @throws {SwitchboardError} `invalid_argument` for a malformed option.
+ */
+export function init(options: SwitchboardOptions): SwitchboardClient {
+  const base = parseBaseUrl(options.baseUrl);
+  const baseUrl = `${base.origin}${base.prefix}`;
+  const sessionToken = checkedSessionToken(options.sessionToken);
+  const org = checkedName(options.org, 'org');
+  const popupTimeoutMs = options.popupTimeoutMs ?? defaultPopupTimeoutMs;
+  if (typeof popupTimeoutMs !== 'number' || !Number.isFinite(popupTimeoutMs) || popupTimeoutMs <= 0) throw invalid('popupTimeoutMs must be a positive number of milliseconds.');
+  const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
+  if (fetchImpl === undefined) throw invalid('No fetch available: pass options.fetch.');
+  const send = createRequestSender({ baseUrl, sessionToken, fetch: fetchImpl });
+  const orgPath = `/v1/orgs/${encodeURIComponent(org)}`;
+  const connectionPath = (connector: string) => `${orgPath}/connections/${encodeURIComponent(checkedName(connector, 'connector'))}`;
+
+  const getConnection = async (connector: string): Promise<ConnectionView> => {
+    const view = expectObject(await send({ method: 'GET', path: connectionPath(connector) }), 'the connection status');
+    if (typeof view['status'] !== 'string') throw new SwitchboardError('invalid_response', 'The connection status has no status.');
+    return view as unknown as ConnectionView;
+  };
+
+  return {
+    org,
+    authorize(connector) {
+      // Everything up to window.open stays synchronous (see authorizeInPopup).
+      let path: string;
+      try {
+        path = `${connectionPath(connector)}/authorize`;
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
+      if (win === undefined) return Promise.reject(invalid('authorize() needs a browser window.'));
+      return authorizeInPopup({
+        connector,
+        window: win,
+        switchboardOrigin: base.origin,
+        timeoutMs: popupTimeoutMs,
+        start: async () => {
+          const started = expectObject(await send({ method: 'POST', path, json: {} }), 'the authorization start');
+          if (typeof started['authorizationUrl'] !== 'string') throw new SwitchboardError('invalid_response', 'The authorization start has no authorizationUrl.');
+          return { authorizationUrl: started['authorizationUrl'] };
+        },
+      });
+    },
+    async isConnectorAuthorized(connector) {
+      return (await getConnection(connector)).status === 'authorized';
+    },
+    getConnection,
+    async revokeConnector(connector) {
+      return expectObject(await send({ method: 'DELETE', path: connectionPath(connector) }), 'the revocation') as unknown as RevokeResult;
+    },
+    async invokeAPI<TBody = unknown>(target: string, data?: Parameters<SwitchboardClient['invokeAPI']>[1]): Promise<InvokeResult<TBody>> {
+      const name = checkedName(target, 'The API');
+      const dot = name.indexOf('.');
+      if (dot <= 0 || dot === name.length - 1) throw invalid(`Invoke "<connector>.<api>", e.g. "acme.listcontacts", not "${name}".`);
+      const encoded = encodeInvokeData(data);
+      const result = expectObject(
+        await send({ method: 'POST', path: `${orgPath}/invoke/${encodeURIComponent(name)}`, ...('form' in encoded ? { form: encoded.form } : { json: encoded.json }) }),
+        `invoking ${name}`,
+      );
+      if (typeof result['status'] !== 'number' || typeof result['headers'] !== 'object' || result['headers'] === null) {
+        throw new SwitchboardError('invalid_response', `The answer to invoking ${name} is not {status, headers, body}.`);
+      }
+      return result as unknown as InvokeResult<TBody>;
+    },
+  };
+}
