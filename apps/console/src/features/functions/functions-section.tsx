@@ -1,0 +1,75 @@
+import type { FunctionView } from '@switchboard/contracts';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Button } from '../../components/button.js';
+import { EmptyState } from '../../components/empty-state.js';
+import { ErrorState } from '../../components/error-state.js';
+import { Loading } from '../../components/loading.js';
+import { Table, type Column } from '../../components/table.js';
+import { formatDateTime } from '../solutions/format-date-time.js';
+import type { SolutionSectionProps } from '../solutions/solution-page.js';
+import { FunctionCreateDialog } from './function-create-dialog.js';
+
+/** The path of a function's editor page. */
+export function functionPath(solution: string, fn: string): string {
+  return `/solutions/${encodeURIComponent(solution)}/functions/${encodeURIComponent(fn)}`;
+}
+
+/** The solution's (draft) functions, each linking to its editor, and "Create function". */
+export function FunctionsSection({ solution, functions }: SolutionSectionProps) {
+  const navigate = useNavigate();
+  const [createOpen, setCreateOpen] = useState(false);
+  const rows = functions.data;
+  const columns: readonly Column<FunctionView>[] = [
+    {
+      key: 'name',
+      header: 'Name',
+      cell: (fn) => (
+        <Link to={functionPath(solution.apiName, fn.apiName)} className="strong-link">
+          {fn.name}
+        </Link>
+      ),
+    },
+    { key: 'apiName', header: 'Called as', cell: (fn) => <code>{`${solution.apiName}.${fn.apiName}`}</code> },
+    { key: 'limits', header: 'Limits', cell: (fn) => `${fn.timeoutMs / 1000} s · ${fn.memoryMb} MB` },
+    { key: 'updated', header: 'Last changed', cell: (fn) => formatDateTime(fn.updatedAt) },
+  ];
+  const create = (
+    <Button variant={rows && rows.length > 0 ? 'secondary' : 'primary'} onClick={() => setCreateOpen(true)}>
+      Create function
+    </Button>
+  );
+
+  return (
+    <section className="card section" aria-labelledby="solution-functions-heading">
+      <div className="section-header">
+        <h2 id="solution-functions-heading">Functions</h2>
+        {rows && rows.length > 0 && create}
+      </div>
+      <p className="section-intro">
+        JavaScript that runs for an org in a sandbox and calls its connectors with <code>invokeConnector</code>. Org <code>dev</code> runs these drafts; other
+        orgs run the source recorded in the release they installed.
+      </p>
+      {functions.error ? (
+        <ErrorState error={functions.error} onRetry={functions.reload} />
+      ) : !rows ? (
+        <Loading label="Loading functions…" />
+      ) : rows.length === 0 ? (
+        <EmptyState title="No functions yet" action={create}>
+          <p>Functions are optional. Add one to run your own logic with the org’s connections, or as an action when an org authorizes a connector.</p>
+        </EmptyState>
+      ) : (
+        <Table caption={`Functions of ${solution.name}`} columns={columns} rows={rows} rowKey={(fn) => fn.id} />
+      )}
+      <FunctionCreateDialog
+        open={createOpen}
+        solution={solution.apiName}
+        onClose={() => setCreateOpen(false)}
+        onCreated={(created) => {
+          setCreateOpen(false);
+          navigate(functionPath(solution.apiName, created.apiName));
+        }}
+      />
+    </section>
+  );
+}
