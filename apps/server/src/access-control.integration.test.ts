@@ -187,8 +187,16 @@ describe.each(testDatabases())('access control on $name', (database) => {
     expect((await call(env, endpoints.listConnections, '/v1/orgs/dev/connections', undefined, bearer(own.key))).status).toBe(200);
   });
 
-  it('only health, readiness, the OpenAPI document and the OAuth redirect URL are public', () => {
-    expect(specs.filter(([, spec]) => spec.auth === 'none').map(([name]) => name).sort()).toEqual(['health', 'oauthCallback', 'openapi', 'ready']);
+  it('only health, readiness, the OpenAPI document, the OAuth redirect URL and console sign-in are public', () => {
+    expect(specs.filter(([, spec]) => spec.auth === 'none').map(([name]) => name).sort()).toEqual([
+      'createConsoleSession',
+      'deleteConsoleSession',
+      'getConsoleSession',
+      'health',
+      'oauthCallback',
+      'openapi',
+      'ready',
+    ]);
   });
 
   it('HEAD runs the GET route’s guard; OPTIONS outside the connector routes answers no CORS', async () => {
@@ -209,12 +217,13 @@ describe.each(testDatabases())('access control on $name', (database) => {
       paths: Record<string, Record<string, { security: Array<Record<string, unknown>> }>>;
       components: { securitySchemes: Record<string, unknown> };
     };
-    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['adminKey', 'orgKey', 'sessionToken']);
+    expect(Object.keys(document.components.securitySchemes).sort()).toEqual(['adminKey', 'consoleSession', 'orgKey', 'sessionToken']);
     const schemes = (spec: EndpointSpec) => document.paths[spec.path]![spec.method]!.security.map((s) => Object.keys(s)[0]);
-    expect(schemes(endpoints.createConnector)).toEqual(['adminKey']);
-    expect(schemes(endpoints.listConnections)).toEqual(['adminKey', 'orgKey']);
-    expect(schemes(endpoints.invoke)).toEqual(['adminKey', 'orgKey', 'sessionToken']);
+    expect(schemes(endpoints.createConnector)).toEqual(['adminKey', 'consoleSession']);
+    expect(schemes(endpoints.listConnections)).toEqual(['adminKey', 'orgKey', 'consoleSession']);
+    expect(schemes(endpoints.invoke)).toEqual(['adminKey', 'orgKey', 'sessionToken', 'consoleSession']);
     expect(schemes(endpoints.oauthCallback)).toEqual([]);
+    expect(schemes(endpoints.createConsoleSession)).toEqual([]);
   });
 });
 

@@ -32,6 +32,7 @@ describe('parseConfig', () => {
       authFailureLimit: 20,
       trustedProxies: [],
       production: false,
+      staticRoots: { console: expect.stringMatching(/apps\/console\/dist$/), sdk: expect.stringMatching(/packages\/sdk\/dist$/), widgets: expect.stringMatching(/apps\/server\/public\/widgets$/) },
       functions: { maxTimeoutMs: 30_000, maxMemoryMb: 256, workers: 2 },
       limits: expect.objectContaining({ outboundTimeoutMs: expect.any(Number), maxRequestBytes: expect.any(Number) }),
     });
@@ -74,6 +75,7 @@ describe('parseConfig', () => {
       SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS: '5000',
       SWITCHBOARD_FUNCTION_MAX_MEMORY_MB: '128',
       SWITCHBOARD_FUNCTION_WORKERS: '4',
+      SWITCHBOARD_CONSOLE_DIR: '/srv/switchboard-console',
       NODE_ENV: 'production',
     });
     expect(config).toMatchObject({
@@ -91,6 +93,7 @@ describe('parseConfig', () => {
       trustedProxies: ['10.0.0.0/8', '192.0.2.10', 'fd00::/8'],
       production: true,
       functions: { maxTimeoutMs: 5000, maxMemoryMb: 128, workers: 4 },
+      staticRoots: expect.objectContaining({ console: '/srv/switchboard-console' }),
     });
     expect(parseConfig({ SWITCHBOARD_DATABASE_URL: 'postgresql://db/x' }).databaseUrl).toBe('postgresql://db/x');
     expect(parseConfig({ SWITCHBOARD_PORT: '0' }).port).toBe(0);

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseAllowList } from '@switchboard/outbound';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/client-address.js';
@@ -19,6 +21,7 @@ export const configVariables = [
   'SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS',
   'SWITCHBOARD_FUNCTION_MAX_MEMORY_MB',
   'SWITCHBOARD_FUNCTION_WORKERS',
+  'SWITCHBOARD_CONSOLE_DIR',
   'NODE_ENV',
 ] as const;
 export type ConfigVariable = (typeof configVariables)[number];
@@ -105,7 +108,18 @@ const schema = z.object({
     (v) => (v === undefined || v === '' ? '2' : v),
     z.string().regex(/^\d{1,3}$/, 'must be a whole number of worker processes').transform(Number).pipe(z.number().int().min(1, 'must be at least 1').max(64, 'must be at most 64')),
   ),
+  SWITCHBOARD_CONSOLE_DIR: optional(z.string()),
   NODE_ENV: optional(z.string()),
+});
+
+/**
+ * Where the static files come from, relative to this file so any working directory works: the
+ * console's Vite build, the SDK's build, and the widget pages.
+ */
+const defaultStaticRoots = Object.freeze({
+  console: fileURLToPath(new URL('../../console/dist', import.meta.url)),
+  sdk: fileURLToPath(new URL('../../../packages/sdk/dist', import.meta.url)),
+  widgets: fileURLToPath(new URL('../public/widgets', import.meta.url)),
 });
 
 /** Server configuration: parsed once at start, frozen, passed down. */
@@ -130,6 +144,16 @@ export interface ServerConfig {
    */
   readonly trustedProxies: readonly string[];
   readonly production: boolean;
+  /**
+   * Folders served as static files: the web console's build (SWITCHBOARD_CONSOLE_DIR, default
+   * `apps/console/dist`), the browser SDK's build (`packages/sdk/dist`) and the widget pages
+   * (`apps/server/public/widgets`).
+   */
+  readonly staticRoots: {
+    readonly console: string;
+    readonly sdk: string;
+    readonly widgets: string;
+  };
   /** The function sandbox: per-function caps and the worker pool's size. */
   readonly functions: {
     readonly maxTimeoutMs: number;
@@ -175,6 +199,7 @@ export function parseConfig(source: ConfigSource): ServerConfig {
     authFailureLimit: env.SWITCHBOARD_AUTH_FAILURE_LIMIT,
     trustedProxies: env.SWITCHBOARD_TRUSTED_PROXIES,
     production,
+    staticRoots: Object.freeze({ ...defaultStaticRoots, ...(env.SWITCHBOARD_CONSOLE_DIR ? { console: resolve(env.SWITCHBOARD_CONSOLE_DIR) } : {}) }),
     functions: Object.freeze({
       maxTimeoutMs: env.SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS,
       maxMemoryMb: env.SWITCHBOARD_FUNCTION_MAX_MEMORY_MB,

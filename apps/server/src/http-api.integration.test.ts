@@ -191,8 +191,10 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
     it('answer 404 not_found as a problem, with or without a key', async () => {
       expectProblem(await env.request('GET', '/v1/nothing-here'), 404, 'not_found');
       expectProblem(await env.request('POST', '/v1/connectors/acme/nope', {}), 404, 'not_found');
-      const keyless = await fetch(`${env.server.url}/nothing`);
+      // Outside /v1 the console answers (its page for every path it routes in the browser).
+      const keyless = await fetch(`${env.server.url}/v1/nothing`);
       expect(keyless.status).toBe(404);
+      expect(keyless.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     });
   });
 
@@ -620,6 +622,10 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
       expect(one.status).toBe(200);
       expect(one.body).toEqual({
         connector: 'acme',
+        name: 'Acme CRM',
+        description: 'The bundled demo CRM: contacts and file uploads behind OAuth 2.0.',
+        // Never published: no logo to show.
+        logoUrl: null,
         status: 'not_authorized',
         scopes: [],
         authorizedAt: null,
@@ -695,7 +701,20 @@ describe.each(testDatabases())('HTTP API on $name', (database) => {
       const one = await env.request('GET', '/v1/orgs/customer-1/connections/acme');
       expect(one.status).toBe(200);
       const view = one.body as Record<string, unknown>;
-      expect(Object.keys(view).sort()).toEqual(['authorizedAt', 'connector', 'expiresAt', 'lastError', 'lastRefreshedAt', 'scopes', 'solutions', 'status', 'version']);
+      expect(Object.keys(view).sort()).toEqual([
+        'authorizedAt',
+        'connector',
+        'description',
+        'expiresAt',
+        'lastError',
+        'lastRefreshedAt',
+        'logoUrl',
+        'name',
+        'scopes',
+        'solutions',
+        'status',
+        'version',
+      ]);
       expect(view['status']).toBe('authorized');
       expect(view['solutions']).toEqual([solution]);
       expect(view['version']).toEqual(expect.any(Number));

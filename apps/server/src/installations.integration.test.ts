@@ -69,6 +69,10 @@ describe.each(testDatabases())('installations on $name', (database) => {
     expect(await checklist(org)).toEqual([
       {
         connector,
+        name: expect.stringMatching(/^Acme \d+$/),
+        description: 'The bundled demo CRM: contacts and file uploads behind OAuth 2.0.',
+        // The installed version was published with a logo.
+        logoUrl: `/v1/orgs/${org}/connections/${connector}/logo`,
         status: 'not_authorized',
         scopes: [],
         authorizedAt: null,
@@ -82,7 +86,7 @@ describe.each(testDatabases())('installations on $name', (database) => {
     const listed = await env.request<{ items: InstallationView[] }>('GET', `/v1/orgs/${org}/installations`);
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([
-      { solution, release, connectors: [{ connector, version: 1 }], installedAt: expect.any(String), updatedAt: expect.any(String) },
+      { solution, release, connectors: [{ connector, version: 1 }], installedAt: expect.any(String), updatedAt: expect.any(String), availableRelease: null },
     ]);
 
     // Once per org; a missing release, solution or org is 404; org `dev` takes no installations.

@@ -18,6 +18,7 @@ import {
   createEventService,
   createInstallationService,
   createCredentialVerifier,
+  createConsoleSessionService,
   createOrgKeyService,
   createSessionService,
   createFunctionService,
@@ -200,6 +201,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       actions: createActionService(deps),
       webhooks: createWebhookService(deps, { onQueued: () => jobs.wake() }),
       credentials: createCredentialVerifier(deps),
+      consoleSessions: createConsoleSessionService(deps, { adminKey: secrets.adminKey }),
       ready: () => store.ping(),
     },
     adminKey: secrets.adminKey,
@@ -209,6 +211,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     authFailureLimit: config.authFailureLimit,
     trustedProxies: config.trustedProxies,
     clock,
+    staticRoots: config.staticRoots,
   });
   // Webhooks: signed deliveries through the same guarded outbound fetch, retried by the jobs.
   jobHandlers[webhookDeliverJobType] = createWebhookDeliveryHandler(deps, { timeoutMs: 10_000 });

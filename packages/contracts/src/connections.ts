@@ -23,6 +23,15 @@ export const authorizationStartedSchema = z
 export const connectionSchema = z
   .object({
     connector: z.string(),
+    /** The connector's display name (of the version the org uses). */
+    name: z.string(),
+    description: z.string().nullable(),
+    /**
+     * The path of the connection's logo route (`GET /v1/orgs/{org}/connections/{connector}/logo`),
+     * or null without a logo: a subscriber org shows its installed version's logo, org `dev` the
+     * latest published version's.
+     */
+    logoUrl: z.string().nullable(),
     status: connectionStatusSchema,
     scopes: z.array(z.string()),
     authorizedAt: isoDateTimeSchema.nullable(),

@@ -26,6 +26,7 @@ import {
 } from './solutions.js';
 import { publishConnectorSchema, publishedVersionSchema, versionSchema, versionSummarySchema } from './versions.js';
 import { createOrgKeySchema, createSessionSchema, orgKeyCreatedSchema, orgKeySchema, sessionCreatedSchema } from './access.js';
+import { consoleSessionSchema, consoleSignInSchema } from './console.js';
 import {
   createWebhookSchema,
   listDeliveriesQuerySchema,
@@ -55,7 +56,8 @@ export interface EndpointSpec {
   /**
    * Who may call it. `admin`: the admin key only. `org`: the admin key, or a key of the path's
    * org. `connector`: those, or an SDK session of the path's org (for its listed connectors,
-   * from its listed origins). `none`: anyone.
+   * from its listed origins). `none`: anyone. A console session cookie (`sb_console`) counts as
+   * the key it was signed in with.
    */
   readonly auth: 'admin' | 'org' | 'connector' | 'none';
   readonly query?: z.ZodType;
@@ -77,6 +79,33 @@ export const endpoints = {
   health: { method: 'get', path: '/health', summary: 'Liveness: the server accepts requests.', tag: 'operations', auth: 'none', response: { status: 200, schema: healthSchema } },
   ready: { method: 'get', path: '/ready', summary: 'Readiness: the database answers.', tag: 'operations', auth: 'none', response: { status: 200, schema: healthSchema } },
   openapi: { method: 'get', path: '/v1/openapi.json', summary: 'This document.', tag: 'operations', auth: 'none', response: { status: 200 } },
+
+  createConsoleSession: {
+    method: 'post',
+    path: '/v1/console/session',
+    summary:
+      'Sign in to the web console: exchange the admin key or an org key for an HttpOnly, SameSite=Strict session cookie (sb_console, 12 hours). The key is never stored; failed attempts count against the failed-authentication limit.',
+    tag: 'console',
+    auth: 'none',
+    body: consoleSignInSchema,
+    response: { status: 201, schema: consoleSessionSchema },
+  },
+  getConsoleSession: {
+    method: 'get',
+    path: '/v1/console/session',
+    summary: 'Who the console session cookie is signed in as; 401 when there is none or it has ended.',
+    tag: 'console',
+    auth: 'none',
+    response: { status: 200, schema: consoleSessionSchema },
+  },
+  deleteConsoleSession: {
+    method: 'delete',
+    path: '/v1/console/session',
+    summary: 'Sign out: end the console session and clear its cookie (with the cookie, send X-Switchboard-CSRF: 1).',
+    tag: 'console',
+    auth: 'none',
+    response: { status: 204 },
+  },
 
   createConnector: { method: 'post', path: '/v1/connectors', summary: 'Create a connector.', tag: 'connectors', auth: 'admin', body: createConnectorSchema, response: { status: 201, schema: connectorSchema } },
   listConnectors: { method: 'get', path: '/v1/connectors', summary: 'List connectors.', tag: 'connectors', auth: 'admin', response: { status: 200, schema: listOf(connectorSchema) } },
@@ -147,13 +176,21 @@ export const endpoints = {
     body: installSolutionSchema,
     response: { status: 201, schema: installationSchema },
   },
-  listInstallations: { method: 'get', path: '/v1/orgs/{org}/installations', summary: "The org's installed solutions, their releases and the connector versions each brings.", tag: 'installations', auth: 'admin', response: { status: 200, schema: listOf(installationSchema) } },
+  listInstallations: {
+    method: 'get',
+    path: '/v1/orgs/{org}/installations',
+    summary: "The org's installed solutions, their releases, the connector versions each brings and the newer release available, if any.",
+    tag: 'installations',
+    auth: 'org',
+    response: { status: 200, schema: listOf(installationSchema) },
+  },
   upgradeInstallation: {
     method: 'put',
     path: '/v1/orgs/{org}/installations/{solution}',
-    summary: 'Upgrade to a newer release (the same release is a no-op; an older one is 409 downgrade_refused). Connections whose connector now asks for new scopes or endpoints need re-authorization.',
+    summary:
+      "Upgrade to a newer release (the same release is a no-op; an older one is 409 downgrade_refused). Connections whose connector now asks for new scopes or endpoints need re-authorization. The org's own key may upgrade it; installing and uninstalling need the admin key.",
     tag: 'installations',
-    auth: 'admin',
+    auth: 'org',
     body: upgradeInstallationSchema,
     response: { status: 200, schema: installationSchema },
   },
@@ -183,6 +220,15 @@ export const endpoints = {
   oauthCallback: { method: 'get', path: '/v1/oauth/callback', summary: 'The redirect URL registered at the service. Renders a page; no key needed.', tag: 'connections', auth: 'none', query: callbackQuerySchema, response: { status: 200, contentType: 'text/html' } },
   listConnections: { method: 'get', path: '/v1/orgs/{org}/connections', summary: "Every connector with the org's connection status.", tag: 'connections', auth: 'org', response: { status: 200, schema: listOf(connectionSchema) } },
   getConnection: { method: 'get', path: '/v1/orgs/{org}/connections/{connector}', summary: 'Connection status (never a token).', tag: 'connections', auth: 'connector', response: { status: 200, schema: connectionSchema } },
+  getConnectionLogo: {
+    method: 'get',
+    path: '/v1/orgs/{org}/connections/{connector}/logo',
+    summary:
+      "The connector's logo as the org shows it: a subscriber org's installed version's, org dev's latest published version's (404 when that version has none). Served with nosniff and a sandboxing Content-Security-Policy.",
+    tag: 'connections',
+    auth: 'connector',
+    response: { status: 200, contentType: 'image/*' },
+  },
   revokeConnection: { method: 'delete', path: '/v1/orgs/{org}/connections/{connector}', summary: 'Revoke at the provider (RFC 7009), then delete the tokens locally.', tag: 'connections', auth: 'connector', response: { status: 200, schema: revokeResultSchema } },
 
   invoke: {

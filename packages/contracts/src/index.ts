@@ -14,3 +14,4 @@ export * from './solutions.js';
 export * from './installations.js';
 export * from './functions.js';
 export * from './webhooks.js';
+export * from './console.js';

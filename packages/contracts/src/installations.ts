@@ -27,6 +27,8 @@ export const installationSchema = z
     connectors: z.array(z.object({ connector: z.string(), version: z.number().int() }).strict()),
     installedAt: isoDateTimeSchema,
     updatedAt: isoDateTimeSchema,
+    /** The solution's newest release when it is newer than the installed one (an upgrade is available), else null. */
+    availableRelease: z.string().nullable(),
   })
   .strict();
 export type InstallationView = z.infer<typeof installationSchema>;

@@ -34,6 +34,8 @@ export const errorCodes = {
   downgrade_refused: 'An installation can only move to a newer release; uninstall and install to go back.',
   in_use: 'The resource is used elsewhere (a connector in a solution or release, a solution installed in an org).',
   origin_not_allowed: 'The session token was presented from an origin it does not list.',
+  csrf_rejected:
+    'A console (cookie-authenticated) request with an unsafe method lacked the `X-Switchboard-CSRF: 1` header, or its `Origin` is not Switchboard’s own; send it from the console, or use `Authorization: Bearer`.',
   function_error: 'The function threw or failed to compile; `message` and `stack` (user-code frames with line:column) say where.',
   function_timeout: 'The function ran past its wall-clock limit and was stopped.',
   function_memory_exceeded: 'The function exceeded its memory limit and was stopped.',

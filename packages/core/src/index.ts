@@ -84,3 +84,6 @@ export * from './webhooks/webhook-delivery-job.js';
 export * from './webhooks/webhook-delivery-handler.js';
 export * from './webhooks/webhook-dispatch.js';
 export * from './webhooks/webhook-service.js';
+export * from './connections/connection-logo.js';
+export * from './access/console-session.js';
+export * from './access/console-session-service.js';

@@ -127,5 +127,16 @@ export function createConnectorVersionRepository(db: Kysely<Database>): Connecto
       const logo: Logo = { contentType: row.logo_content_type, bytes: bytesOf(row.logo) };
       return logo;
     },
+
+    /** Served by the (connector_id, version) key; the bytes are not read. */
+    async listLogoTypes(connectorIds) {
+      if (connectorIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('connector_versions')
+        .select(['connector_id', 'version', 'logo_content_type'])
+        .where('connector_id', 'in', [...connectorIds])
+        .execute();
+      return rows.map((row) => ({ connectorId: row.connector_id, version: Number(row.version), logoContentType: row.logo_content_type }));
+    },
   };
 }

@@ -17,6 +17,7 @@ import { createInvocationRepository } from './invocation-repository.js';
 import { createOrgRepository } from './org-repository.js';
 import { createOrgKeyRepository } from './org-key-repository.js';
 import { createSdkSessionRepository } from './sdk-session-repository.js';
+import { createConsoleSessionRepository } from './console-session-repository.js';
 import { createEventRepository } from './event-repository.js';
 import { createConnectorActionRepository, createReleaseActionRepository } from './action-repository.js';
 import { createFunctionRepository } from './function-repository.js';
@@ -56,6 +57,7 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     orgConnectors: createOrgConnectorRepository(db),
     orgKeys: createOrgKeyRepository(db),
     sdkSessions: createSdkSessionRepository(db),
+    consoleSessions: createConsoleSessionRepository(db),
     events: createEventRepository(db),
     functions: createFunctionRepository(db),
     releaseFunctions: createReleaseFunctionRepository(db),

@@ -202,6 +202,21 @@ export interface SdkSessionsTable {
   created_at: EpochMsColumn;
 }
 
+/** Migration 0008: console sign-in sessions. */
+export interface ConsoleSessionsTable {
+  id: string;
+  secret_hash: string;
+  kind: 'admin' | 'org';
+  /** Org sessions only. */
+  org_id: string | null;
+  /** Org sessions only: the org key (cascade). */
+  key_id: string | null;
+  /** Admin sessions only. */
+  admin_fingerprint: string | null;
+  expires_at: EpochMsColumn;
+  created_at: EpochMsColumn;
+}
+
 /** Migration 0003. */
 export interface EventsTable {
   id: string;
@@ -326,6 +341,7 @@ export interface Database {
   installed_connectors: InstalledConnectorsTable;
   org_keys: OrgKeysTable;
   sdk_sessions: SdkSessionsTable;
+  console_sessions: ConsoleSessionsTable;
   events: EventsTable;
   functions: FunctionsTable;
   release_functions: ReleaseFunctionsTable;

@@ -853,6 +853,7 @@ describe.each(testDatabases())('store on $name', (database) => {
               'connector_version_apis',
               'connector_versions',
               'connectors',
+              'console_sessions',
               'events',
               'installations',
               'installed_connectors',

@@ -18,6 +18,7 @@ export const startFlags = {
   'function-max-timeout-ms': 'SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS',
   'function-max-memory-mb': 'SWITCHBOARD_FUNCTION_MAX_MEMORY_MB',
   'function-workers': 'SWITCHBOARD_FUNCTION_WORKERS',
+  'console-dir': 'SWITCHBOARD_CONSOLE_DIR',
 } as const satisfies Record<string, ConfigVariable>;
 
 export const startHelp = `Usage: switchboard start [options]
@@ -39,6 +40,7 @@ Every option can also be set by its environment variable; a flag wins.
   --function-max-timeout-ms <n>   SWITCHBOARD_FUNCTION_MAX_TIMEOUT_MS (most a function may ask for; default 30000)
   --function-max-memory-mb <n>    SWITCHBOARD_FUNCTION_MAX_MEMORY_MB (most heap a function may ask for; default 256)
   --function-workers <n>          SWITCHBOARD_FUNCTION_WORKERS (sandbox worker processes; default 2)
+  --console-dir <dir>             SWITCHBOARD_CONSOLE_DIR (the web console's build; default apps/console/dist)
   --no-demo                       do not run the bundled Acme CRM demo service
   --demo-port <n>                 port of the demo service (default 4401)
   -h, --help                      show this help

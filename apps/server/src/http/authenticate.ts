@@ -1,32 +1,26 @@
-import { hash, timingSafeEqual } from 'node:crypto';
 import type { EndpointSpec } from '@switchboard/contracts';
-import { orgNotFound, SwitchboardError, type CredentialVerifier, type Logger, type SdkSession } from '@switchboard/core';
+import { orgNotFound, SwitchboardError, type ConsoleSessionService, type CredentialVerifier, type Logger, type SdkSession } from '@switchboard/core';
 import type { Context, MiddlewareHandler } from 'hono';
-import { rateLimitKey, type AuthFailureLimiter } from './auth-rate-limit.js';
-import { resolveClientAddress, type TrustedProxies } from './client-address.js';
+import type { AuthGate, Client } from './auth-gate.js';
+import { markStaleConsoleCookie, readConsoleCookie } from './console-cookie.js';
 import { setCorsOrigin } from './cors.js';
+import { checkCsrf } from './csrf.js';
 import { principalOf, setPrincipal, type Principal } from './principal.js';
-
-// One-shot `hash` (Node ≥ 20.12): SHA-256 without a Hash object, on every request.
-const digest = (value: string): Buffer => hash('sha256', value, 'buffer');
 
 const bearer = /^Bearer[ ]+(\S+)\s*$/i;
 
-/** Why authentication failed, as logged. Never the presented value. */
-type FailureReason = 'missing' | 'malformed' | 'unknown' | 'expired';
-
 export interface RouteGuardOptions {
-  readonly adminKey: string;
+  /** Whether a presented value is the admin key (see `createAdminKeyMatcher`). */
+  readonly isAdminKey: (presented: string) => boolean;
   readonly verifier: CredentialVerifier;
-  readonly limiter: AuthFailureLimiter;
+  /** Console sign-in sessions: the `sb_console` cookie, used when there is no Authorization header. */
+  readonly consoleSessions: Pick<ConsoleSessionService, 'verify'>;
+  /** The failure budget per client address and the logged refusal (shared with console sign-in). */
+  readonly gate: AuthGate;
   readonly logger: Logger;
-  /** The server's own public origin (`Sec-Fetch-Site: same-origin` requests without `Origin`). */
+  /** The server's own public origin (`Sec-Fetch-Site: same-origin` requests without `Origin`; the console's CSRF check). */
   readonly publicOrigin: () => string;
-  /** Peers whose `X-Forwarded-For` is believed (SWITCHBOARD_TRUSTED_PROXIES); none when omitted. */
-  readonly trustedProxies?: TrustedProxies;
 }
-
-const trustNobody: TrustedProxies = { trusts: () => false };
 
 /** Authenticates the request for one endpoint: sets the principal, or throws 401/403/429. */
 export type RouteGuard = (c: Context, spec: EndpointSpec) => Promise<void>;
@@ -39,45 +33,6 @@ export function provideRouteGuard(guard: RouteGuard): MiddlewareHandler {
     c.set(guardKey as never, guard as never);
     await next();
   };
-}
-
-/** Where a request comes from, and the rate-limit budget its failures count against. */
-interface Client {
-  readonly address: string;
-  readonly budget: string;
-}
-
-/** A socket's peer as `clientOf` remembers it. */
-interface Peer extends Client {
-  /** A trusted proxy: `X-Forwarded-For` names the client, so it is read on every request. */
-  readonly proxy: boolean;
-}
-
-/**
- * The client's address: the socket's peer, or, when that peer is a trusted reverse proxy, what
- * `X-Forwarded-For` says behind it (see `resolveClientAddress`). Any client can send the header,
- * so it is read only from trusted peers.
- *
- * A keep-alive connection carries many requests from one peer, and neither its address nor
- * whether it is trusted changes while it is open: the peer is parsed once per socket (`peers`),
- * not once per request.
- */
-function clientOf(c: Context, trusted: TrustedProxies, peers: WeakMap<object, Peer>): Client {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  const socket = env?.incoming?.socket;
-  if (socket === undefined) {
-    const address = resolveClientAddress(undefined, undefined, trusted);
-    return { address, budget: rateLimitKey(address) };
-  }
-  let peer = peers.get(socket);
-  if (peer === undefined) {
-    const address = resolveClientAddress(socket.remoteAddress, undefined, trusted);
-    peer = { address, budget: rateLimitKey(address), proxy: socket.remoteAddress !== undefined && trusted.trusts(address) };
-    peers.set(socket, peer);
-  }
-  if (!peer.proxy) return peer;
-  const address = resolveClientAddress(socket.remoteAddress, c.req.header('x-forwarded-for'), trusted);
-  return { address, budget: rateLimitKey(address) };
 }
 
 /**
@@ -96,56 +51,59 @@ function requestOrigin(c: Context, publicOrigin: string): string | undefined {
 }
 
 /**
- * Bearer authentication (RFC 6750 §2.1) for the admin key, org keys and SDK session tokens.
- * The admin key is compared as a digest in constant time whatever the presented length; org
- * keys and sessions are found by id and their secret digests compared in constant time.
- * Failures are rate-limited per client address and logged with the reason, never the value.
+ * Bearer authentication (RFC 6750 §2.1) for the admin key, org keys and SDK session tokens, and,
+ * for a request without an Authorization header, the console's session cookie. The admin key is
+ * compared as a digest in constant time whatever the presented length; org keys, sessions and
+ * console sessions are found by id and their secret digests compared in constant time. Failures
+ * are rate-limited per client address and logged with the reason, never the value.
  */
 export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
-  const { verifier, limiter, logger } = options;
-  const trustedProxies = options.trustedProxies ?? trustNobody;
-  const adminDigest = digest(options.adminKey);
-
-  const peers = new WeakMap<object, Peer>();
-
-  /** Logs and throws the 401; guesses (malformed or unknown values) count against the budget. */
-  const fail = (client: Client, route: string, reason: FailureReason): never => {
-    // Missing and expired credentials are no guesses: log them, but do not count them.
-    if (reason === 'malformed' || reason === 'unknown') limiter.recordFailure(client.budget);
-    logger.warn({ address: client.address, route, reason }, 'authentication failed');
-    throw new SwitchboardError(
-      'unauthenticated',
-      reason === 'expired' ? 'The session has expired; mint a new one.' : 'Send a valid key as `Authorization: Bearer <key>`.',
-    );
-  };
+  const { verifier, gate, logger, isAdminKey } = options;
   const routeOf = (spec: EndpointSpec): string => `${spec.method.toUpperCase()} ${spec.path}`;
+
+  /**
+   * The console: a cookie session acts exactly as what it was opened with — the admin key, or its
+   * org key (so every route that key may use, and nothing more). Never CORS: the console is served
+   * from Switchboard's own origin. Unsafe methods must pass the CSRF check.
+   */
+  const cookieAuth = async (c: Context, client: Client, route: string, cookie: string): Promise<void> => {
+    const check = await options.consoleSessions.verify(cookie);
+    if (!check.ok) markStaleConsoleCookie(c);
+    if (!check.ok) return gate.fail(client, route, check.reason, 'Sign in to the console again (`POST /v1/console/session`), or send `Authorization: Bearer <key>`.');
+    try {
+      checkCsrf(c, options.publicOrigin());
+    } catch (error) {
+      logger.warn({ address: client.address, route, reason: 'csrf_rejected', consoleSessionId: check.session.id }, 'console request refused');
+      throw error;
+    }
+    const { session } = check;
+    setPrincipal(c, session.kind === 'admin' ? { kind: 'admin' } : { kind: 'org_key', orgId: session.orgId, keyId: session.keyId });
+  };
 
   return async (c, spec) => {
     if (spec.auth === 'none') return;
-    const client = clientOf(c, trustedProxies, peers);
-    const { address } = client;
-
-    const retryAfter = limiter.retryAfterSeconds(client.budget);
-    if (retryAfter > 0) {
-      logger.warn({ address, route: routeOf(spec), reason: 'rate_limited' }, 'authentication refused: too many failures from this address');
-      throw new SwitchboardError('rate_limited', `Too many failed authentications from this address; retry in ${retryAfter} s.`, { details: { retryAfter } });
-    }
+    const route = routeOf(spec);
+    const client = gate.admit(c, route);
 
     const header = c.req.header('authorization');
+    if (header === undefined) {
+      const cookie = readConsoleCookie(c);
+      if (cookie !== undefined) return cookieAuth(c, client, route, cookie);
+    }
     const token = header === undefined ? undefined : bearer.exec(header)?.[1];
     // The admin comparison runs for every presented value, so its timing says nothing about the kind.
-    if (token !== undefined && timingSafeEqual(digest(token), adminDigest)) {
+    if (token !== undefined && isAdminKey(token)) {
       setPrincipal(c, { kind: 'admin' });
       return;
     }
-    if (token === undefined) return fail(client, routeOf(spec), header === undefined || header.trim() === '' ? 'missing' : 'malformed');
+    if (token === undefined) return gate.fail(client, route, header === undefined || header.trim() === '' ? 'missing' : 'malformed');
 
     const check = await verifier.verify(token);
     if (!check.ok) {
       // An expired session from one of its origins may still read the 401 (so the SDK can renew).
       const origin = check.session ? listedOrigin(c, check.session, options.publicOrigin()) : undefined;
       if (origin !== undefined && spec.auth === 'connector') setCorsOrigin(c, origin);
-      return fail(client, routeOf(spec), check.reason);
+      return gate.fail(client, route, check.reason);
     }
     if (check.kind === 'org_key') {
       setPrincipal(c, { kind: 'org_key', orgId: check.key.orgId, keyId: check.key.id });
@@ -153,7 +111,7 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
     }
     const origin = listedOrigin(c, check.session, options.publicOrigin());
     if (origin === undefined) {
-      logger.warn({ address, route: routeOf(spec), reason: 'origin_not_allowed', sessionId: check.session.id }, 'session refused');
+      logger.warn({ address: client.address, route, reason: 'origin_not_allowed', sessionId: check.session.id }, 'session refused');
       throw new SwitchboardError('origin_not_allowed', 'This session token is not valid from this origin.');
     }
     // CORS only on connector routes: the only ones a session may use.
@@ -167,7 +125,6 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
       connectors: check.session.connectors,
     });
   };
-
 }
 
 /** The request's origin when the session lists it (exact comparison of serialized origins). */

@@ -66,7 +66,8 @@ export function sessionCors(options: SessionCorsOptions): MiddlewareHandler {
     // A rate-limited request is refused before its token is looked at (so the answer reveals
     // nothing about it): the widget may read the 429 and its Retry-After when the origin is one a
     // preflight would be answered for, which says no more than that preflight does.
-    if (allowed === undefined && c.res.status === 429 && origin !== undefined) {
+    // Only for a Bearer request: a console (cookie) request never gets CORS headers.
+    if (allowed === undefined && c.res.status === 429 && origin !== undefined && c.req.header('authorization') !== undefined) {
       const org = c.req.param('org');
       if (org !== undefined && isConnectorRoute(org, c.req.path) && (await options.allowedOrigins(org)).includes(origin)) allowed = origin;
     }

@@ -2,14 +2,21 @@ import type { ApiService, ConnectionService, ConnectorService, InvokeService, Lo
 import type { EventService } from '@switchboard/core';
 import type { InstallationService } from '@switchboard/core';
 import type { PublishingService, ReleaseService, SolutionService } from '@switchboard/core';
-import { systemClock, type Clock, type CredentialVerifier, type OrgKeyService, type SessionService } from '@switchboard/core';
+import { systemClock, type Clock, type ConsoleSessionService, type CredentialVerifier, type OrgKeyService, type SessionService } from '@switchboard/core';
 import type { FunctionExecutionService, FunctionService } from '@switchboard/core';
 import type { ActionService, WebhookService } from '@switchboard/core';
 import { isSwitchboardError } from '@switchboard/core';
 import { Hono } from 'hono';
 import { createAuthFailureLimiter } from './auth-rate-limit.js';
+import { createAdminKeyMatcher } from './admin-key-match.js';
+import { createAuthGate } from './auth-gate.js';
 import { createRouteGuard, provideRouteGuard } from './authenticate.js';
 import { compileTrustedProxies } from './client-address.js';
+import { clearedConsoleCookie, hasStaleConsoleCookie } from './console-cookie.js';
+import { consoleStatic } from './console-static.js';
+import { sdkStatic } from './sdk-static.js';
+import { widgetStatic } from './widget-static.js';
+import { consoleSessionRoutes } from './routes/console-session-routes.js';
 import { sessionCors } from './cors.js';
 import { problemResponse } from './problem-response.js';
 import { apiRoutes } from './routes/api-routes.js';
@@ -49,6 +56,8 @@ export interface HttpServices {
   readonly actions: ActionService;
   /** Resolves org keys and session tokens (by id, constant-time secret comparison). */
   readonly credentials: CredentialVerifier;
+  /** Console sign-in sessions (the `sb_console` cookie). */
+  readonly consoleSessions: ConsoleSessionService;
   readonly ready: () => Promise<void>;
 }
 
@@ -64,6 +73,8 @@ export interface HttpAppOptions {
   readonly trustedProxies?: readonly string[];
   /** Time for the failure window (tests move it). */
   readonly clock?: Clock;
+  /** Folders served as static files (see `ServerConfig.staticRoots`); none are served when omitted. */
+  readonly staticRoots?: { readonly console: string; readonly sdk: string; readonly widgets: string };
 }
 
 /** The HTTP edge: parse and validate, call one use-case, render the result or a problem. */
@@ -81,6 +92,10 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     }
     const response = problemResponse(error, c.req.path, correlationId);
     if (isSwitchboardError(error) && error.code === 'unauthenticated') response.headers.set('www-authenticate', 'Bearer realm="switchboard"');
+    // A console cookie naming no live session (ended, expired, revoked) is removed with the 401.
+    if (isSwitchboardError(error) && error.code === 'unauthenticated' && hasStaleConsoleCookie(c)) {
+      response.headers.append('set-cookie', clearedConsoleCookie({ secure: new URL(options.publicUrl()).protocol === 'https:' }));
+    }
     // The rest of an oversized body is not read: announce that the connection ends with this
     // response (RFC 9112 §9.6), so a keep-alive client never sends its next request on a socket
     // about to close ("other side closed").
@@ -94,17 +109,17 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   // Public: health, the OpenAPI document and the OAuth redirect URL. Every other route is
   // authenticated and authorized by `on()` per its EndpointSpec.auth, with this guard.
   const publicOrigin = () => new URL(options.publicUrl()).origin;
+  // One failure budget per client address, whichever way a credential is presented.
+  const gate = createAuthGate({
+    limiter: createAuthFailureLimiter({ limit: options.authFailureLimit, clock: options.clock ?? systemClock }),
+    logger,
+    trustedProxies: compileTrustedProxies(options.trustedProxies ?? []),
+  });
+  const isAdminKey = createAdminKeyMatcher(options.adminKey);
   app.use(
     '*',
     provideRouteGuard(
-      createRouteGuard({
-        adminKey: options.adminKey,
-        verifier: services.credentials,
-        limiter: createAuthFailureLimiter({ limit: options.authFailureLimit, clock: options.clock ?? systemClock }),
-        logger,
-        publicOrigin,
-        trustedProxies: compileTrustedProxies(options.trustedProxies ?? []),
-      }),
+      createRouteGuard({ isAdminKey, verifier: services.credentials, consoleSessions: services.consoleSessions, gate, logger, publicOrigin }),
     ),
   );
   app.use('/v1/orgs/:org/*', sessionCors({ allowedOrigins: (org) => services.sessions.allowedOrigins(org) }));
@@ -124,5 +139,12 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   webhookRoutes(app, services.webhooks, maxRequestBytes);
   functionRoutes(app, services.functions, services.functionExecutions, maxRequestBytes);
   actionRoutes(app, services.actions, maxRequestBytes);
+  consoleSessionRoutes(app, { sessions: services.consoleSessions, verifier: services.credentials, isAdminKey, gate, logger, publicOrigin });
+  // Static files last, so no API route can be shadowed; the console's catch-all after the others.
+  if (options.staticRoots) {
+    sdkStatic(app, options.staticRoots.sdk);
+    widgetStatic(app, options.staticRoots.widgets);
+    consoleStatic(app, options.staticRoots.console);
+  }
   return app;
 }

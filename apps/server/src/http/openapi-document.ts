@@ -5,9 +5,9 @@ import { problemStatus } from './problem-status.js';
 
 /** Which credentials each `EndpointSpec.auth` accepts (any one of them: OpenAPI ORs the list). */
 const securityFor: Record<EndpointSpec['auth'], Array<Record<string, string[]>>> = {
-  admin: [{ adminKey: [] }],
-  org: [{ adminKey: [] }, { orgKey: [] }],
-  connector: [{ adminKey: [] }, { orgKey: [] }, { sessionToken: [] }],
+  admin: [{ adminKey: [] }, { consoleSession: [] }],
+  org: [{ adminKey: [] }, { orgKey: [] }, { consoleSession: [] }],
+  connector: [{ adminKey: [] }, { orgKey: [] }, { sessionToken: [] }, { consoleSession: [] }],
   none: [],
 };
 
@@ -79,6 +79,13 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           bearerFormat: 'sbs_<id>.<secret>',
           description:
             "An SDK session token (POST /v1/orgs/{org}/sessions): the org's connector routes (authorize, status, revoke, invoke) only, for its listed connectors, from its listed origins (checked against Origin; CORS answers only those), until it expires or its org key is revoked.",
+        },
+        consoleSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'sb_console',
+          description:
+            'The web console\'s session cookie (POST /v1/console/session): acts as the key it was signed in with (the admin key, or an org key: that key\'s routes only). Requests that change something must carry X-Switchboard-CSRF: 1 and, when Origin is sent, come from Switchboard\'s own origin (else 403 csrf_rejected). Ignored when an Authorization header is present; never answered with CORS.',
         },
       },
       schemas: { Problem: jsonSchema(problemSchema, 'output') },

@@ -1,7 +1,8 @@
 import { errorCodes, isSwitchboardError, type ErrorCode } from '@switchboard/core';
 import { problemStatus } from './problem-status.js';
 
-const titles: Partial<Record<ErrorCode, string>> = {};
+// Generated from the code (`not_found` → `Not found`) except where an acronym needs its capitals.
+const titles: Partial<Record<ErrorCode, string>> = { csrf_rejected: 'CSRF rejected' };
 const titleOf = (code: ErrorCode) => (titles[code] ??= code.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase()));
 
 /**

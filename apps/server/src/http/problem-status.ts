@@ -31,6 +31,7 @@ export const problemStatus: Record<ErrorCode, number> = {
   downgrade_refused: 409,
   in_use: 409,
   origin_not_allowed: 403,
+  csrf_rejected: 403,
   function_error: 422,
   function_timeout: 422,
   function_memory_exceeded: 422,

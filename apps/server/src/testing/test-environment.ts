@@ -35,6 +35,8 @@ export interface TestEnvironmentOptions {
   readonly env?: ConfigSource;
   /** Shorter outbound/token timeouts, for tests of the timeout paths. */
   readonly limits?: Partial<ServerConfig['limits']>;
+  /** Folders of a test's own to serve as the console, SDK and widget files. */
+  readonly staticRoots?: Partial<ServerConfig['staticRoots']>;
   readonly logger?: Logger;
   /** Job runner settings for every server (e.g. `random: () => 0` for retries without backoff delay). */
   readonly jobs?: JobRunnerSettings;
@@ -147,7 +149,11 @@ export async function createTestEnvironment(options: TestEnvironmentOptions = {}
     SWITCHBOARD_AUTH_FAILURE_LIMIT: '100000',
     ...options.env,
   });
-  const config: ServerConfig = options.limits ? { ...parsed, limits: { ...parsed.limits, ...options.limits } } : parsed;
+  const config: ServerConfig = {
+    ...parsed,
+    ...(options.limits ? { limits: { ...parsed.limits, ...options.limits } } : {}),
+    ...(options.staticRoots ? { staticRoots: { ...parsed.staticRoots, ...options.staticRoots } } : {}),
+  };
   const cipher = createAesGcmCipher((await resolveSecrets(config)).encryptionKeys);
   const servers: RunningServer[] = [];
   let opened: OpenedTestDatabase | undefined;

@@ -2,15 +2,20 @@ import type { ConnectionView } from '@switchboard/contracts';
 import type { OrgConnector } from '../installations/installation.js';
 import type { Connection } from './connection.js';
 
-/** The public shape of a connection: status, timestamps and where the connector comes from, never a token. */
-export function toConnectionView(orgConnector: OrgConnector, connection: Connection | undefined): ConnectionView {
+/**
+ * The public shape of a connection: status, timestamps, the connector as the org sees it (name,
+ * description, logo) and where it comes from; never a token. `logoUrl` is the org's logo route, or
+ * null when the version it shows has no logo (see `logoVersionOf`).
+ */
+export function toConnectionView(orgConnector: OrgConnector, connection: Connection | undefined, logoUrl: string | null): ConnectionView {
+  const { connector } = orgConnector;
+  const about = { connector: connector.apiName, name: connector.name, description: connector.description, logoUrl };
   const origin = { solutions: [...orgConnector.solutions], version: orgConnector.version };
-  const connector = orgConnector.connector.apiName;
   if (!connection) {
-    return { connector, status: 'not_authorized', scopes: [], authorizedAt: null, expiresAt: null, lastRefreshedAt: null, lastError: null, ...origin };
+    return { ...about, status: 'not_authorized', scopes: [], authorizedAt: null, expiresAt: null, lastRefreshedAt: null, lastError: null, ...origin };
   }
   return {
-    connector,
+    ...about,
     status: connection.status,
     scopes: [...connection.scopes],
     authorizedAt: connection.authorizedAt?.toISOString() ?? null,

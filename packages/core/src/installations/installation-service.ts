@@ -36,6 +36,9 @@ export function createInstallationService(deps: CoreDeps) {
     return release;
   };
 
+  /** The solution's newest release (releases are listed newest first, in semver order). */
+  const newestRelease = async (tx: StoreRepositories, solution: Solution): Promise<SolutionRelease | undefined> => (await tx.releases.list(solution.id))[0];
+
   const notInstalled = (orgId: string, solution: string) =>
     new SwitchboardError('not_found', `Solution '${solution}' is not installed in org '${orgId}'.`, { details: { org: orgId, solution } });
 
@@ -79,7 +82,7 @@ export function createInstallationService(deps: CoreDeps) {
         const installation = { id: randomUUID(), orgId: input.orgId, solutionId: solution.id, releaseId: release.id, installedAt: now, updatedAt: now };
         await tx.installations.insert(installation);
         const change = await recomputeInstalledConnectors(deps, tx, { orgId: input.orgId, actor: input.actor, now });
-        const view = toInstallationView(installation, solution, release);
+        const view = toInstallationView(installation, solution, release, await newestRelease(tx, solution));
         await tx.events.append(
           newEvent(deps, {
             orgId: input.orgId,
@@ -111,7 +114,7 @@ export function createInstallationService(deps: CoreDeps) {
         const installed = await tx.releases.getById(installation.releaseId);
         if (!installed) throw new SwitchboardError('internal_error', 'The installed release no longer exists.');
         const order = semver.compare(target.version, installed.version);
-        if (order === 0) return { view: toInstallationView(installation, solution, installed), removedConnectors: [] };
+        if (order === 0) return { view: toInstallationView(installation, solution, installed, await newestRelease(tx, solution)), removedConnectors: [] };
         if (order < 0) {
           throw new SwitchboardError('downgrade_refused', `Release ${target.version} is older than the installed ${installed.version}; uninstall and install to go back.`, {
             details: { solution: solution.apiName, installed: installed.version, requested: target.version },
@@ -124,7 +127,7 @@ export function createInstallationService(deps: CoreDeps) {
         // A connector the new release no longer brings (and no other installed solution does)
         // leaves the org as on uninstall: its connection is revoked after the commit.
         const removedConnectors = installed.connectors.filter((connector) => change.removed.some((item) => item.connectorId === connector.connectorId));
-        const view = toInstallationView(updated, solution, target);
+        const view = toInstallationView(updated, solution, target, await newestRelease(tx, solution));
         await tx.events.append(
           newEvent(deps, {
             orgId: input.orgId,
@@ -192,8 +195,12 @@ export function createInstallationService(deps: CoreDeps) {
       await requireOrg(store, input.orgId);
       const views: InstallationView[] = [];
       for (const installation of await store.installations.listByOrg(input.orgId)) {
-        const [solution, release] = await Promise.all([store.solutions.get(installation.solutionId), store.releases.getById(installation.releaseId)]);
-        if (solution && release) views.push(toInstallationView(installation, solution, release));
+        const [solution, release, releases] = await Promise.all([
+          store.solutions.get(installation.solutionId),
+          store.releases.getById(installation.releaseId),
+          store.releases.list(installation.solutionId),
+        ]);
+        if (solution && release) views.push(toInstallationView(installation, solution, release, releases[0]));
       }
       return views.sort((a, b) => a.solution.localeCompare(b.solution));
     },

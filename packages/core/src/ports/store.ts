@@ -5,9 +5,10 @@ import type { AuthorizationRequest } from '../oauth/authorization-request.js';
 import type { Org } from '../orgs/org.js';
 import type { OrgKey } from '../access/org-key.js';
 import type { SdkSession } from '../access/sdk-session.js';
+import type { ConsoleSession } from '../access/console-session.js';
 import type { AuditEvent, AuditEventType } from '../events/audit-event.js';
 import type { Installation, InstalledConnector, OrgConnector } from '../installations/installation.js';
-import type { ConnectorVersion, Logo } from '../publishing/connector-version.js';
+import type { ConnectorVersion, Logo, LogoContentType } from '../publishing/connector-version.js';
 import type { Solution, SolutionConnector, SolutionRelease } from '../solutions/solution.js';
 import type { JobRepository } from '../jobs/job.js';
 import type { WebhookDeliveryRepository, WebhookDispatchRepository, WebhookRepository } from '../webhooks/webhook-repository.js';
@@ -153,6 +154,18 @@ export interface ConnectorVersionRepository {
   get(connectorId: string, version: number): Promise<ConnectorVersion | undefined>;
   getById(id: string): Promise<ConnectorVersion | undefined>;
   getLogo(connectorId: string, version: number): Promise<Logo | undefined>;
+  /**
+   * Every published version of these connectors with its logo's content type (never the bytes),
+   * in no particular order: which logo an org's connection shows is chosen from it.
+   */
+  listLogoTypes(connectorIds: readonly string[]): Promise<VersionLogoType[]>;
+}
+
+/** A published version's number and whether (and as what) it has a logo. */
+export interface VersionLogoType {
+  readonly connectorId: string;
+  readonly version: number;
+  readonly logoContentType: LogoContentType | null;
 }
 
 export type SolutionPatch = Partial<Pick<Mutable<Solution>, 'name' | 'description'>>;
@@ -225,6 +238,15 @@ export interface SdkSessionRepository {
   get(id: string): Promise<SdkSession | undefined>;
   /** Origins of the org's unexpired sessions (answers CORS preflights, which carry no token). */
   allowedOriginsForOrg(orgId: string, now: Date): Promise<string[]>;
+  deleteExpired(now: Date): Promise<number>;
+}
+
+/** Console sign-in sessions (see `ConsoleSession`). */
+export interface ConsoleSessionRepository {
+  insert(session: ConsoleSession): Promise<void>;
+  /** The session, or undefined when it does not exist (an org session goes with its org key). Expiry is the caller's check. */
+  get(id: string): Promise<ConsoleSession | undefined>;
+  delete(id: string): Promise<boolean>;
   deleteExpired(now: Date): Promise<number>;
 }
 
@@ -302,6 +324,7 @@ export interface StoreRepositories {
   readonly orgConnectors: OrgConnectorRepository;
   readonly orgKeys: OrgKeyRepository;
   readonly sdkSessions: SdkSessionRepository;
+  readonly consoleSessions: ConsoleSessionRepository;
   readonly events: EventRepository;
   /** Durable jobs (see `JobRepository`): enqueue through `tx.jobs` to commit a job with its cause. */
   readonly jobs: JobRepository;

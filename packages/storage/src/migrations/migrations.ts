@@ -6,6 +6,7 @@ import { jobsMigration } from './0004-jobs.js';
 import { functionsMigration } from './0005-functions.js';
 import { webhooksMigration } from './0006-webhooks.js';
 import { actionsMigration } from './0007-actions.js';
+import { consoleSessionsMigration } from './0008-console-sessions.js';
 
 /**
  * Every migration, keyed by name; kysely runs them in key order. Listed in code rather than
@@ -20,4 +21,5 @@ export const migrations: Readonly<Record<string, Migration>> = Object.freeze({
   '0005-functions': functionsMigration,
   '0006-webhooks': webhooksMigration,
   '0007-actions': actionsMigration,
+  '0008-console-sessions': consoleSessionsMigration,
 });

@@ -3,6 +3,7 @@ import { isSwitchboardError, openerOriginOfFailure, type ConnectionService, type
 import type { Hono } from 'hono';
 import { openerOriginOf } from '../authenticate.js';
 import { callbackPage } from '../callback-page.js';
+import { logoResponse } from '../logo-response.js';
 import { actorOf } from '../principal.js';
 import { problemResponse } from '../problem-response.js';
 import { on, respond } from '../route-table.js';
@@ -29,6 +30,10 @@ export function connectionRoutes(app: Hono, connections: ConnectionService, logg
   on(app, endpoints.listConnections, async (c) => respond(c, endpoints.listConnections, { items: await connections.list({ orgId: c.req.param('org')! }) }));
   on(app, endpoints.getConnection, async (c) =>
     respond(c, endpoints.getConnection, await connections.get({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')! })),
+  );
+  on(app, endpoints.getConnectionLogo, async (c) =>
+    // Which version's logo this is changes with an upgrade or a publish: revalidate every time.
+    logoResponse(await connections.logo({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')! }), 'private, no-cache'),
   );
   on(app, endpoints.revokeConnection, async (c) =>
     respond(c, endpoints.revokeConnection, await connections.revoke({ orgId: c.req.param('org')!, connectorApiName: c.req.param('connector')!, actor: actorOf(c) })),

@@ -1,6 +1,7 @@
 import { endpoints, publishConnectorSchema } from '@switchboard/contracts';
 import { SwitchboardError, type LogoUpload, type PublishingService } from '@switchboard/core';
 import type { Context, Hono } from 'hono';
+import { logoResponse } from '../logo-response.js';
 import { nodeIncoming, payloadTooLarge, readNodeRequestBody } from '../node-request-body.js';
 import { on, respond } from '../route-table.js';
 import { parseWith, readJson } from '../validation.js';
@@ -11,19 +12,6 @@ import { parseWith, readJson } from '../validation.js';
  * whole below it, so they are refused as `invalid_logo` with their size rather than as a 413.
  */
 const publishMaxBytes = 2 * 1024 * 1024;
-
-/**
- * Served with every logo. `nosniff` keeps the declared type; the CSP with `sandbox` makes an SVG
- * opened directly (not as an <img>) an inert document: no script, no same-origin access, no
- * loads. Versions are immutable, so the bytes at this URL never change.
- */
-const logoHeaders = {
-  'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-  'cache-control': 'private, max-age=31536000, immutable',
-  'content-disposition': 'inline; filename="logo"',
-  'cross-origin-resource-policy': 'same-origin',
-} as const;
 
 async function readBodyBytes(c: Context, maxBytes: number): Promise<Buffer> {
   const request = c.req.raw;
@@ -83,6 +71,7 @@ export function versionRoutes(app: Hono, publishing: PublishingService, maxBytes
   on(app, endpoints.getVersion, async (c) => respond(c, endpoints.getVersion, await publishing.get(c.req.param('connector')!, versionParam(c))));
   on(app, endpoints.getVersionLogo, async (c) => {
     const logo = await publishing.getLogo(c.req.param('connector')!, versionParam(c));
-    return new Response(new Uint8Array(logo.bytes), { status: 200, headers: { 'content-type': logo.contentType, 'content-length': String(logo.bytes.byteLength), ...logoHeaders } });
+    // Versions are immutable, so the bytes at this URL never change.
+    return logoResponse(logo, 'private, max-age=31536000, immutable');
   });
 }

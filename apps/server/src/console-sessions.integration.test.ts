@@ -1,0 +1,358 @@
+import { createHash } from 'node:crypto';
+import type { ConsoleSessionView, Problem } from '@switchboard/contracts';
+import { manualClock } from '@switchboard/core';
+import { testDatabases } from '@switchboard/storage/testing';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { expectProblem } from './testing/expect-problem.js';
+import { createTestEnvironment, type ApiResponse, type TestEnvironment } from './testing/test-environment.js';
+
+/**
+ * Console sign-in over a real socket: a key exchanged for the `sb_console` cookie, which then acts
+ * exactly as that key (the admin key everywhere; an org key on its org's routes only), with the
+ * CSRF check on unsafe methods, the shared failed-authentication limit, and the ways a session
+ * ends (sign-out, expiry, the org key's revocation, a new admin key). The keys never show again.
+ */
+
+const ADMIN_KEY = 'sbk_console-test-admin-key-4c1f9e27d6b3';
+const EVIL = 'https://evil.example.net';
+const APP = 'https://app.example.com';
+/** Failed authentications per address a minute; each test starts with a fresh window. */
+const FAILURE_LIMIT = 6;
+
+interface CallOptions {
+  readonly cookie?: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  /** Send `X-Switchboard-CSRF: 1` (default true). */
+  readonly csrf?: boolean;
+}
+
+/** The `name=value` pair of a Set-Cookie line, for the next request's Cookie header. */
+const cookiePair = (setCookie: string): string => setCookie.split(';')[0]!;
+
+describe.each(testDatabases())('console sessions on $name', (database) => {
+  const clock = manualClock();
+  let env: TestEnvironment;
+  let origin: string;
+  /** Every response (headers and body) these tests saw, for the canary search. */
+  const seen: string[] = [];
+
+  /** A request with exactly these headers (no key unless given), over a real socket. */
+  async function call<T = unknown>(method: string, path: string, options: CallOptions = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = {
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(options.cookie === undefined ? {} : { cookie: options.cookie }),
+      ...(options.csrf === false ? {} : { 'x-switchboard-csrf': '1' }),
+      ...options.headers,
+    };
+    const response = await fetch(`${env.server.url}${path}`, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      redirect: 'manual',
+    });
+    const text = await response.text();
+    seen.push(JSON.stringify([...response.headers.entries()]), text);
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+
+  /** Sign in with `key`; returns the answer and the cookie to send back. */
+  async function signIn(key: string, headers: Record<string, string> = {}): Promise<{ response: ApiResponse<ConsoleSessionView>; cookie: string }> {
+    const response = await call<ConsoleSessionView>('POST', '/v1/console/session', { body: { key }, headers: { origin, ...headers } });
+    expect(response.status, response.text).toBe(201);
+    const setCookie = response.headers.getSetCookie();
+    expect(setCookie).toHaveLength(1);
+    return { response, cookie: cookiePair(setCookie[0]!) };
+  }
+
+  const expectUnauthenticated = (response: ApiResponse) => {
+    expectProblem(response, 401, 'unauthenticated');
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer /);
+  };
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({ database, clock, env: { SWITCHBOARD_ADMIN_KEY: ADMIN_KEY, SWITCHBOARD_AUTH_FAILURE_LIMIT: String(FAILURE_LIMIT) } });
+    origin = new URL(env.server.publicUrl).origin;
+    await env.createAcmeConnector();
+  });
+
+  beforeEach(() => {
+    // A fresh failed-authentication window for every test.
+    clock.advance(61);
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('admin key → 201 {kind: admin}, an HttpOnly SameSite=Strict cookie for 12 h, no-store; the cookie then acts as the admin key', async () => {
+    const { response, cookie } = await signIn(ADMIN_KEY);
+    expect(response.body).toEqual({ kind: 'admin', expiresAt: new Date(clock.now().getTime() + 12 * 3600_000).toISOString() });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const setCookie = response.headers.getSetCookie()[0]!;
+    expect(setCookie).toMatch(/^sb_console=[0-9a-f]{16}\.[A-Za-z0-9_-]{43}; /);
+    const attributes = setCookie.split(';').slice(1).map((part) => part.trim());
+    expect(attributes.sort()).toEqual(['HttpOnly', 'Max-Age=43200', 'Path=/', 'SameSite=Strict']); // http: no Secure
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+
+    const who = await call<ConsoleSessionView>('GET', '/v1/console/session', { cookie });
+    expect(who.status, who.text).toBe(200);
+    expect(who.body).toEqual(response.body);
+    expect(who.headers.get('cache-control')).toBe('no-store');
+
+    // Admin routes, reads and writes (with the CSRF header), exactly as with the key.
+    const connectors = await call<{ items: Array<{ apiName: string }> }>('GET', '/v1/connectors', { cookie, csrf: false });
+    expect(connectors.status, connectors.text).toBe(200);
+    expect(connectors.body.items.map((c) => c.apiName)).toContain('acme');
+    const org = `console-${Date.now().toString(36)}`;
+    expect((await call('POST', '/v1/orgs', { cookie, body: { id: org, name: 'Console org' }, headers: { origin } })).status).toBe(201);
+    const keyMade = await call<{ key: string }>('POST', `/v1/orgs/${org}/keys`, { cookie, body: { name: 'from the console' } });
+    expect(keyMade.status, keyMade.text).toBe(201);
+
+    // Stored: the secret's SHA-256 only.
+    const [id, secret] = cookie.slice('sb_console='.length).split('.') as [string, string];
+    const stored = await env.server.store.consoleSessions.get(id);
+    expect(stored).toMatchObject({ id, kind: 'admin', secretHash: createHash('sha256').update(secret).digest('base64url') });
+    expect(JSON.stringify(stored)).not.toContain(secret);
+  });
+
+  it('org key → 201 {kind: org, org, orgName}; the cookie may do what the org key may, on its org only', async () => {
+    const org = await env.newOrg();
+    const other = await env.newOrg();
+    const { key, id: keyId } = await env.orgKey(org, 'subscriber admin');
+    const { response, cookie } = await signIn(key);
+    expect(response.body).toEqual({ kind: 'org', org, orgName: expect.stringMatching(/^Org \d+$/), expiresAt: expect.any(String) });
+    expect((await call('GET', '/v1/console/session', { cookie })).body).toEqual(response.body);
+
+    // Its org's routes: checklist, installations, events, authorize (recorded as the org key), SDK sessions.
+    const checklist = await call<{ items: Array<{ connector: string }> }>('GET', `/v1/orgs/${org}/connections`, { cookie });
+    expect(checklist.status, checklist.text).toBe(200);
+    expect(checklist.body.items.map((item) => item.connector)).toEqual(['acme']);
+    expect((await call('GET', `/v1/orgs/${org}/installations`, { cookie })).status).toBe(200);
+    expect((await call('GET', `/v1/orgs/${org}/events`, { cookie })).status).toBe(200);
+    const started = await call<{ authorizationUrl: string }>('POST', `/v1/orgs/${org}/connections/acme/authorize`, { cookie, body: {} });
+    expect(started.status, started.text).toBe(200);
+    const events = await env.server.store.events.list({ orgId: org, type: 'authorization.started', limit: 5 });
+    expect(events[0]?.actor).toEqual({ kind: 'org_key', keyId });
+    const minted = await call('POST', `/v1/orgs/${org}/sessions`, { cookie, body: { allowedOrigins: [APP] } });
+    expect(minted.status, minted.text).toBe(201);
+
+    // Admin routes: 403, as for the key; nothing is created.
+    for (const [method, path, body] of [
+      ['GET', '/v1/connectors', undefined],
+      ['GET', '/v1/orgs', undefined],
+      ['POST', `/v1/orgs/${org}/keys`, { name: 'escalation' }],
+      ['POST', `/v1/orgs/${org}/installations`, { solution: 'kit_1', release: '1.0.0' }],
+      ['GET', '/v1/webhooks', undefined],
+    ] as const) {
+      expectProblem(await call(method, path, { cookie, body }), 403, 'forbidden');
+    }
+    const keys = await env.request<{ items: unknown[] }>('GET', `/v1/orgs/${org}/keys`);
+    expect(keys.body.items).toHaveLength(1);
+
+    // Another org: 404, exactly as for an org that does not exist.
+    const foreign = expectProblem(await call('GET', `/v1/orgs/${other}/connections`, { cookie }), 404, 'not_found');
+    const missing = expectProblem(await call('GET', '/v1/orgs/no-such-org-9/connections', { cookie }), 404, 'not_found');
+    expect(foreign.detail?.replace(other, '<org>')).toBe(missing.detail?.replace('no-such-org-9', '<org>'));
+    expectProblem(await call('POST', `/v1/orgs/${other}/connections/acme/authorize`, { cookie, body: {} }), 404, 'not_found');
+  });
+
+  it('sign-out deletes the session and clears the cookie; the old cookie is then refused like a bad key', async () => {
+    const { cookie } = await signIn(ADMIN_KEY);
+    const id = cookie.slice('sb_console='.length).split('.')[0]!;
+
+    // Without the CSRF header another page could sign the console out: refused, still signed in.
+    expectProblem(await call('DELETE', '/v1/console/session', { cookie, csrf: false }), 403, 'csrf_rejected');
+    expect((await call('GET', '/v1/console/session', { cookie })).status).toBe(200);
+
+    const out = await call('DELETE', '/v1/console/session', { cookie, headers: { origin } });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('cache-control')).toBe('no-store');
+    const cleared = out.headers.getSetCookie()[0]!;
+    expect(cleared).toMatch(/^sb_console=; /);
+    expect(cleared).toContain('Max-Age=0');
+    expect(await env.server.store.consoleSessions.get(id)).toBeUndefined();
+
+    // The stale cookie is refused and removed with the 401.
+    for (const path of ['/v1/console/session', '/v1/connectors']) {
+      const refused = await call('GET', path, { cookie });
+      expectUnauthenticated(refused);
+      expect(refused.headers.getSetCookie().map(cookiePair)).toEqual(['sb_console=']);
+    }
+    // Signing out again, or without a cookie, is a no-op.
+    expect((await call('DELETE', '/v1/console/session', { cookie })).status).toBe(204);
+    expect((await call('DELETE', '/v1/console/session')).status).toBe(204);
+    // Not signed in at all: 401, not logged as a failure.
+    expectUnauthenticated(await call('GET', '/v1/console/session'));
+  });
+
+  it('a wrong key → 401 unauthenticated, logged without the value and counted: the limit then answers 429, cookies included', async () => {
+    const canaries = [
+      'sbk_canary-wrong-admin-key-9e8d7c6b5a',
+      `sbo_0123456789abcdef.${'K'.repeat(37)}canary`,
+      'canary-not-a-key-at-all-31f2',
+    ];
+    // A session token is no console key either.
+    const { token } = await env.session('dev');
+    const { cookie } = await signIn(ADMIN_KEY);
+    for (const key of [...canaries, token]) {
+      const refused = await call('POST', '/v1/console/session', { body: { key }, headers: { origin } });
+      expectUnauthenticated(refused);
+      expect(refused.headers.getSetCookie()).toEqual([]);
+    }
+    // A garbage cookie is a guess too.
+    expectUnauthenticated(await call('GET', '/v1/orgs', { cookie: `sb_console=0123456789abcdef.${'Z'.repeat(43)}` }));
+    expectUnauthenticated(await call('GET', '/v1/orgs', { cookie: 'sb_console=canary-cookie-garbage' }));
+    // Six failures: the window is full, for sign-in and for every credential from this address.
+    const limited = await call('POST', '/v1/console/session', { body: { key: ADMIN_KEY }, headers: { origin } });
+    expectProblem(limited, 429, 'rate_limited');
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expectProblem(await call('GET', '/v1/console/session', { cookie }), 429, 'rate_limited');
+    expectProblem(await call('GET', '/v1/connectors', { cookie }), 429, 'rate_limited');
+    clock.advance(61);
+    expect((await call('GET', '/v1/connectors', { cookie })).status).toBe(200);
+
+    // An empty or malformed body is a 400, not a guess.
+    expectProblem(await call('POST', '/v1/console/session', { body: {}, headers: { origin } }), 400, 'validation_failed');
+    expectProblem(await call('POST', '/v1/console/session', { body: { key: ADMIN_KEY, extra: 1 }, headers: { origin } }), 400, 'validation_failed');
+
+    const logs = env.logs();
+    expect(logs).toContain('"route":"POST /v1/console/session"');
+    expect(logs).toMatch(/"route":"POST \/v1\/console\/session","reason":"(malformed|unknown)"/);
+    for (const canary of [...canaries, token, 'canary-cookie-garbage', ADMIN_KEY]) expect(logs.includes(canary), canary).toBe(false);
+  });
+
+  it('CSRF: a cookie request that changes something needs X-Switchboard-CSRF: 1 and, when Origin is sent, Switchboard’s own origin', async () => {
+    const { cookie } = await signIn(ADMIN_KEY);
+    const body = { apiName: 'csrf_probe', name: 'CSRF probe' };
+    expectProblem(await call('POST', '/v1/solutions', { cookie, body, csrf: false }), 403, 'csrf_rejected');
+    expectProblem(await call('POST', '/v1/solutions', { cookie, body, csrf: false, headers: { origin } }), 403, 'csrf_rejected');
+    expectProblem(await call('POST', '/v1/solutions', { cookie, body, headers: { 'x-switchboard-csrf': 'true' } }), 403, 'csrf_rejected');
+    expectProblem(await call('POST', '/v1/solutions', { cookie, body, headers: { origin: EVIL } }), 403, 'csrf_rejected');
+    expectProblem(await call('POST', '/v1/solutions', { cookie, body, headers: { origin: 'null' } }), 403, 'csrf_rejected');
+    expectProblem(await call('PATCH', '/v1/connectors/acme', { cookie, body: { description: 'x' }, headers: { origin: EVIL } }), 403, 'csrf_rejected');
+    expectProblem(await call('DELETE', '/v1/connectors/acme', { cookie, csrf: false }), 403, 'csrf_rejected');
+    expectProblem(await call('PUT', '/v1/connectors/acme/credentials', { cookie, body: { clientId: 'x', clientSecret: 'y' }, csrf: false }), 403, 'csrf_rejected');
+    // Nothing changed.
+    expectProblem(await env.request('GET', '/v1/solutions/csrf_probe'), 404, 'not_found');
+    expect((await env.request<{ description: string }>('GET', '/v1/connectors/acme')).body.description).not.toBe('x');
+    // Reads need no header; with it and the right (or no) Origin, writes go through.
+    expect((await call('GET', '/v1/solutions', { cookie, csrf: false, headers: { origin: EVIL } })).status).toBe(200);
+    expect((await call('POST', '/v1/solutions', { cookie, body, headers: { origin } })).status).toBe(201);
+    expect((await call('DELETE', '/v1/solutions/csrf_probe', { cookie })).status).toBe(204);
+    expect(env.logs()).toContain('"reason":"csrf_rejected"');
+
+    // Bearer requests carry no ambient credential: not checked.
+    const bearer = await call('POST', '/v1/solutions', { body, csrf: false, headers: { authorization: `Bearer ${ADMIN_KEY}`, origin: EVIL } });
+    expect(bearer.status, bearer.text).toBe(201);
+
+    // A page of another origin cannot sign its visitor in under its own key.
+    expectProblem(await call('POST', '/v1/console/session', { body: { key: ADMIN_KEY }, headers: { origin: EVIL } }), 403, 'csrf_rejected');
+  });
+
+  it('an Authorization header wins over the cookie; cookie requests never get CORS headers', async () => {
+    const org = await env.newOrg();
+    const { key } = await env.orgKey(org);
+    const { cookie } = await signIn(key);
+    // The admin key with an org cookie: admin; a bad key with a good cookie: 401 (the cookie is not consulted).
+    expect((await call('GET', '/v1/connectors', { cookie, headers: { authorization: `Bearer ${ADMIN_KEY}` } })).status).toBe(200);
+    const wrongBearer = await call('GET', `/v1/orgs/${org}/connections`, { cookie, headers: { authorization: 'Bearer sbk_wrong-key-0000000000000' } });
+    expectUnauthenticated(wrongBearer);
+    expect(wrongBearer.headers.getSetCookie()).toEqual([]); // the cookie was not looked at, nor cleared
+
+    // An SDK session of the org lists APP: a Bearer session request from APP gets CORS, a cookie request never.
+    const session = await env.session(org, { key, allowedOrigins: [APP] });
+    const withToken = await call('GET', `/v1/orgs/${org}/connections/acme`, { headers: { authorization: `Bearer ${session.token}`, origin: APP } });
+    expect(withToken.headers.get('access-control-allow-origin')).toBe(APP);
+    for (const response of [
+      await call('GET', `/v1/orgs/${org}/connections/acme`, { cookie, headers: { origin: APP } }),
+      await call('GET', '/v1/console/session', { cookie, headers: { origin: APP } }),
+      await call('POST', `/v1/orgs/${org}/connections/acme/authorize`, { cookie, body: {}, headers: { origin: APP } }),
+    ]) {
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  it('revoking the org key ends its console sessions at once', async () => {
+    const org = await env.newOrg();
+    const { key, id } = await env.orgKey(org);
+    const { cookie } = await signIn(key);
+    const sessionId = cookie.slice('sb_console='.length).split('.')[0]!;
+    expect((await call('GET', `/v1/orgs/${org}/connections`, { cookie })).status).toBe(200);
+
+    expect((await env.request('DELETE', `/v1/orgs/${org}/keys/${id}`)).status).toBe(204);
+    expect(await env.server.store.consoleSessions.get(sessionId)).toBeUndefined();
+    expectUnauthenticated(await call('GET', `/v1/orgs/${org}/connections`, { cookie }));
+    expectUnauthenticated(await call('GET', '/v1/console/session', { cookie }));
+    // The revoked key cannot sign in again.
+    expectUnauthenticated(await call('POST', '/v1/console/session', { body: { key }, headers: { origin } }));
+  });
+
+  it('a session ends after 12 hours', async () => {
+    const { cookie } = await signIn(ADMIN_KEY);
+    clock.advance(12 * 3600 - 1);
+    expect((await call('GET', '/v1/orgs', { cookie })).status).toBe(200);
+    clock.advance(1);
+    const expired = await call('GET', '/v1/orgs', { cookie });
+    expectUnauthenticated(expired);
+    expect((expired.body as Problem).detail).toMatch(/sign in/i);
+    expectUnauthenticated(await call('GET', '/v1/console/session', { cookie }));
+    expect(env.logs()).toMatch(/"route":"GET \/v1\/orgs","reason":"expired"/);
+  });
+
+  it('the keys never appear in a response, a Set-Cookie or a log line', () => {
+    // The answer that creates an org key shows it, once, by design; nothing else may.
+    const haystacks = [env.logs(), ...seen.filter((text) => !text.includes('"key":"sbo_'))];
+    const orgKeys = env.responses().flatMap((text) => [...text.matchAll(/sbo_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}/g)].map((m) => m[0]));
+    expect(orgKeys.length).toBeGreaterThan(0);
+    for (const secret of [ADMIN_KEY, ...orgKeys.map((k) => k.split('.')[1]!)]) {
+      for (const haystack of haystacks) expect(haystack.includes(secret)).toBe(false);
+    }
+  });
+});
+
+describe.each(testDatabases())('console sessions across a change of admin key on $name', (database) => {
+  it('survive a restart with the same admin key, end with a new one', async () => {
+    const opened = await database.open();
+    const keyA = 'sbk_first-admin-key-000000000000000000';
+    const keyB = 'sbk_second-admin-key-11111111111111111';
+    const start = (adminKey: string) => createTestEnvironment({ storage: opened.config, env: { SWITCHBOARD_ADMIN_KEY: adminKey } });
+    const get = (env: TestEnvironment, path: string, cookie: string) => fetch(`${env.server.url}${path}`, { headers: { cookie } });
+    try {
+      let env = await start(keyA);
+      const origin = new URL(env.server.publicUrl).origin;
+      const signedIn = await fetch(`${env.server.url}/v1/console/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin, 'x-switchboard-csrf': '1' },
+        body: JSON.stringify({ key: keyA }),
+      });
+      expect(signedIn.status).toBe(201);
+      const cookie = cookiePair(signedIn.headers.getSetCookie()[0]!);
+      expect((await get(env, '/v1/orgs', cookie)).status).toBe(200);
+      await env.close();
+
+      env = await start(keyA);
+      expect((await get(env, '/v1/orgs', cookie)).status).toBe(200);
+      await env.close();
+
+      env = await start(keyB);
+      try {
+        expect((await get(env, '/v1/orgs', cookie)).status).toBe(401);
+        expect((await get(env, '/v1/console/session', cookie)).status).toBe(401);
+        expect((await fetch(`${env.server.url}/v1/orgs`, { headers: { authorization: `Bearer ${keyB}` } })).status).toBe(200);
+        expect(env.logs()).toMatch(/"reason":"expired"/);
+      } finally {
+        await env.close();
+      }
+    } finally {
+      await opened.cleanup();
+    }
+  });
+});
