@@ -81,6 +81,27 @@ describe('switchboard start (quick start)', () => {
     expect(await revoked.json()).toEqual({ status: 'not_authorized', providerRevocation: 'succeeded' });
   });
 
+  it('prints the console and sample widget URLs, and serves both (built by `npm run build`, which `npm start` runs first)', async () => {
+    const consoleUrl = output.match(/Console\s+(http:\/\/127\.0\.0\.1:\d+\/)\s/)?.[1];
+    const widgetUrl = output.match(/Sample widget\s+(http:\/\/127\.0\.0\.1:\d+\/widgets\/sample)\s/)?.[1];
+    expect(consoleUrl).toBeDefined();
+    expect(widgetUrl).toBeDefined();
+    const page = await fetch(consoleUrl!);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('<div id="root"></div>');
+    // The entry script the page names is served (hashed, immutable).
+    const entry = html.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    expect(entry).toBeDefined();
+    const script = await fetch(new URL(entry!, consoleUrl));
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toContain('immutable');
+    const widget = await fetch(widgetUrl!);
+    expect(widget.status).toBe(200);
+    expect(await widget.text()).toContain('/sdk/switchboard.global.js');
+  });
+
   it('sets up a subscriber org with the published connector installed, usable with an org key of its own', async () => {
     const api = output.match(/API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/)?.[1];
     const key = output.match(/Admin key\s+(sbk_[A-Za-z0-9_-]+)/)?.[1];
