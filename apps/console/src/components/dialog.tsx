@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useToastHost } from './toast.js';
 
 export interface DialogProps {
   readonly open: boolean;
@@ -24,6 +25,9 @@ export function Dialog({ open, onClose, title, description, children, footer, si
   const descriptionId = useId();
   const onCloseRef = useRef(onClose);
   onCloseRef.current = onClose;
+  // Toasts shown while the dialog is open render inside it: above its backdrop, not inert.
+  const [toastHost, setToastHost] = useState<HTMLDivElement | null>(null);
+  useToastHost(toastHost, open);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -69,6 +73,8 @@ export function Dialog({ open, onClose, title, description, children, footer, si
           {footer && <footer className="dialog-footer">{footer}</footer>}
         </div>
       )}
+      {/* Empty unless a toast is shown while the dialog is open (ToastProvider portals into it). */}
+      <div ref={setToastHost} />
     </dialog>
   );
 }

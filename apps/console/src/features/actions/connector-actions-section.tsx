@@ -11,11 +11,15 @@ export function ConnectorActionsSection({ solution, connectors, functions }: Sol
   const error = connectors.error ?? functions.error;
   return (
     <section className="card section" aria-labelledby="solution-actions-heading">
-      <h2 id="solution-actions-heading">Actions</h2>
-      <p className="section-intro">
-        An action runs a function of this solution when a subscriber org authorizes a connector or its connection is revoked. It runs in the background just
-        after, and each run is listed in the org’s executions. The function receives <code>{'{event, connector, org, scopes, at}'}</code> as its arguments.
-      </p>
+      <div className="section-header">
+        <div>
+          <h2 id="solution-actions-heading">Actions</h2>
+          <p className="section-intro">
+            An action runs a function of this solution when a subscriber org authorizes a connector or its connection is revoked. It runs in the background just
+            after, and each run is listed in the org’s executions. The function receives <code>{'{event, connector, org, scopes, at}'}</code> as its arguments.
+          </p>
+        </div>
+      </div>
       {error ? (
         <ErrorState
           error={error}

@@ -122,7 +122,7 @@ export function ApisSection({ connector, devConnection }: ConnectorSectionProps)
     );
   } else if (apis && apis.length === 0) {
     detail = (
-      <EmptyState title="No APIs yet">
+      <EmptyState level={3} title="No APIs yet">
         An API is one request to {connector.serviceName}: a method, a URL and optional headers, query and body, with <code>{'${placeholders}'}</code> filled in
         when it is invoked as <code>{connector.apiName}.&lt;api&gt;</code>. Choose Add API to create the first one.
       </EmptyState>
@@ -133,7 +133,7 @@ export function ApisSection({ connector, devConnection }: ConnectorSectionProps)
 
   return (
     <section className="card section apis-section" aria-labelledby="apis-heading" id="apis">
-      <div className="section-head">
+      <div className="section-header">
         <h2 id="apis-heading">APIs</h2>
         {addButton}
       </div>

@@ -12,19 +12,17 @@ import { Loading } from '../../components/loading.js';
 import { Table, type Column } from '../../components/table.js';
 import { describeActor, eventTypeLabels, summarizeEvent } from './event-descriptions.js';
 import './events.css';
+import { DateTime } from '../../components/date-time.js';
+import { formatDateTime } from '../../format/format-date-time.js';
 
 type EventType = AuditEventView['type'];
-
-const formatTime = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
 const columns: readonly Column<AuditEventView>[] = [
   {
     key: 'time',
     header: 'Time',
     cell: (event) => (
-      <time dateTime={event.at} className="event-time">
-        {formatTime(event.at)}
-      </time>
+<DateTime iso={event.at} precision="seconds" className="event-time" />
     ),
   },
   {
@@ -49,7 +47,7 @@ const columns: readonly Column<AuditEventView>[] = [
     cell: (event) => (
       <details className="event-details">
         <summary>
-          Details<span className="visually-hidden"> of {eventTypeLabels[event.type] ?? event.type} at {formatTime(event.at)}</span>
+          Details<span className="visually-hidden"> of {eventTypeLabels[event.type] ?? event.type} at {formatDateTime(event.at, 'seconds')}</span>
         </summary>
         <pre>{JSON.stringify({ id: event.id, actor: event.actor, data: event.data }, null, 2)}</pre>
       </details>

@@ -9,9 +9,15 @@ import { Loading } from '../../components/loading.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { useToast } from '../../components/toast.js';
 import type { ConnectorSectionProps } from '../connectors/connector-page.js';
-import { formatDateTime } from './format-date-time.js';
+import { formatDateTime } from '../../format/format-date-time.js';
 import { devOrg } from './use-dev-connection.js';
 import '../apis/apis.css';
+
+const revocationLabels: Record<RevokeResult['providerRevocation'], string> = {
+  succeeded: 'Revoked',
+  failed: 'Not confirmed',
+  not_configured: 'Not told',
+};
 
 const revocationText: Record<RevokeResult['providerRevocation'], string> = {
   succeeded: 'The service confirmed the revocation (RFC 7009).',
@@ -36,10 +42,10 @@ export function DevConnectionSection({ connector, devConnection, openCredentials
 
   return (
     <section className="card section" aria-labelledby="dev-connection-heading" id="dev-connection">
-      <div className="section-head">
+      <div className="section-header">
         <div>
           <h2 id="dev-connection-heading">Connection for testing</h2>
-          <p className="muted section-intro">
+          <p className="section-intro">
             Org <code>dev</code> is your test org: it uses this draft connector. Authorize it with an account at {connector.serviceName}, then run APIs below.
           </p>
         </div>
@@ -125,7 +131,7 @@ export function DevConnectionSection({ connector, devConnection, openCredentials
       {authorizeError && <ErrorState error={authorizeError} compact />}
       {revokeResult && (
         <div className="notice revoke-result" role="status">
-          <strong>Revoked.</strong> At the service: <StatusBadge status={revokeResult.providerRevocation} label={revokeResult.providerRevocation.replace('_', ' ')} tone={revokeResult.providerRevocation === 'succeeded' ? 'success' : revokeResult.providerRevocation === 'failed' ? 'warning' : 'neutral'} />{' '}
+          <strong>Revoked.</strong> At the service: <StatusBadge status={revokeResult.providerRevocation} label={revocationLabels[revokeResult.providerRevocation]} tone={revokeResult.providerRevocation === 'succeeded' ? 'success' : revokeResult.providerRevocation === 'failed' ? 'warning' : 'neutral'} />{' '}
           {revocationText[revokeResult.providerRevocation]}
           {revokeResult.detail && <> ({revokeResult.detail})</>}
         </div>

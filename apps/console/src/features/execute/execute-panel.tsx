@@ -86,7 +86,7 @@ export function ExecutePanel({ connector, api, dirty, devConnection }: ExecutePa
   return (
     <section className="execute-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>Execute</h3>
-      <p className="muted section-intro">
+      <p className="section-intro">
         Runs the saved API with org <code>dev</code>’s connection: <code className="break">POST /v1/orgs/dev/invoke/{api.identifier}</code>
       </p>
       {dirty && (

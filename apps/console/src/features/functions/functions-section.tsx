@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { Table, type Column } from '../../components/table.js';
-import { formatDateTime } from '../solutions/format-date-time.js';
+import { formatDateTime } from '../../format/format-date-time.js';
 import type { SolutionSectionProps } from '../solutions/solution-page.js';
 import { FunctionCreateDialog } from './function-create-dialog.js';
 
@@ -43,19 +43,21 @@ export function FunctionsSection({ solution, functions }: SolutionSectionProps) 
   return (
     <section className="card section" aria-labelledby="solution-functions-heading">
       <div className="section-header">
-        <h2 id="solution-functions-heading">Functions</h2>
+        <div>
+          <h2 id="solution-functions-heading">Functions</h2>
+          <p className="section-intro">
+            JavaScript that runs for an org in a sandbox and calls its connectors with <code>invokeConnector</code>. Org <code>dev</code> runs these drafts; other
+            orgs run the source recorded in the release they installed.
+          </p>
+        </div>
         {rows && rows.length > 0 && create}
       </div>
-      <p className="section-intro">
-        JavaScript that runs for an org in a sandbox and calls its connectors with <code>invokeConnector</code>. Org <code>dev</code> runs these drafts; other
-        orgs run the source recorded in the release they installed.
-      </p>
       {functions.error ? (
         <ErrorState error={functions.error} onRetry={functions.reload} />
       ) : !rows ? (
         <Loading label="Loading functions…" />
       ) : rows.length === 0 ? (
-        <EmptyState title="No functions yet" action={create}>
+        <EmptyState level={3} title="No functions yet" action={create}>
           <p>Functions are optional. Add one to run your own logic with the org’s connections, or as an action when an org authorizes a connector.</p>
         </EmptyState>
       ) : (

@@ -6,7 +6,7 @@ import { Button } from '../../components/button.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { StatusBadge } from '../../components/status-badge.js';
-import { formatDateTime } from '../solutions/format-date-time.js';
+import { formatDateTime } from '../../format/format-date-time.js';
 import { FunctionLogList } from './function-log-list.js';
 
 /** How many of dev's newest runs are read to find this function's (the route has no function filter). */

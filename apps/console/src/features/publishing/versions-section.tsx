@@ -9,7 +9,7 @@ import { Loading } from '../../components/loading.js';
 import { Table, type Column } from '../../components/table.js';
 import { useToast } from '../../components/toast.js';
 import type { ConnectorSectionProps } from '../connectors/connector-page.js';
-import { formatDateTime } from '../execute/format-date-time.js';
+import { formatDateTime } from '../../format/format-date-time.js';
 import { PublishDialog } from './publish-dialog.js';
 import './publishing.css';
 
@@ -73,7 +73,7 @@ export function VersionsSection({ connector, openCredentials }: ConnectorSection
   else if (!rows) content = <Loading label="Loading versions…" />;
   else if (rows.length === 0)
     content = (
-      <EmptyState title="Not published yet">
+      <EmptyState level={3} title="Not published yet">
         Publish the connector to freeze it into version 1. Solutions pin published versions, and subscriber orgs get them when they install a solution.
       </EmptyState>
     );
@@ -81,10 +81,10 @@ export function VersionsSection({ connector, openCredentials }: ConnectorSection
 
   return (
     <section className="card section" aria-labelledby="versions-heading" id="versions">
-      <div className="section-head">
+      <div className="section-header">
         <div>
           <h2 id="versions-heading">Versions</h2>
-          <p className="muted section-intro">Each version is an immutable copy of the connector and its APIs. Editing the draft never changes a published version.</p>
+          <p className="section-intro">Each version is an immutable copy of the connector and its APIs. Editing the draft never changes a published version.</p>
         </div>
         <Button variant="primary" onClick={() => setPublishing(true)}>
           Publish new version

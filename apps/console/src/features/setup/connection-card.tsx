@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/status-badge.js';
 import { useToast } from '../../components/toast.js';
 import { authorizeInPopup } from '../connections/authorize-in-popup.js';
 import { ConnectorLogo } from './connector-logo.js';
+import { DateTime } from '../../components/date-time.js';
 
 const providerRevocationText = {
   succeeded: 'The service confirmed the revocation.',
@@ -91,19 +92,19 @@ export function ConnectionCard({ org, connection, onChange }: { org: string; con
           </p>
           {lastError && (
             <p className="connection-card-error-code">
-              Code <code>{lastError.code}</code> · <time dateTime={lastError.at}>{new Date(lastError.at).toLocaleString()}</time>
+              Code <code>{lastError.code}</code> · <DateTime iso={lastError.at} />
             </p>
           )}
         </div>
       )}
       {status !== 'needs_reauthorization' && lastError && (
         <p className="connection-card-last-error">
-          Last problem: {lastError.message} (<code>{lastError.code}</code>, <time dateTime={lastError.at}>{new Date(lastError.at).toLocaleString()}</time>)
+          Last problem: {lastError.message} (<code>{lastError.code}</code>, <DateTime iso={lastError.at} />)
         </p>
       )}
       {status === 'authorized' && connection.authorizedAt && (
         <p className="muted connection-card-meta">
-          Authorized <time dateTime={connection.authorizedAt}>{new Date(connection.authorizedAt).toLocaleString()}</time>
+          Authorized <DateTime iso={connection.authorizedAt} />
         </p>
       )}
       {status === 'not_authorized' && !lastError && <p className="muted connection-card-meta">Not connected yet: authorize to sign in at the service and grant access.</p>}

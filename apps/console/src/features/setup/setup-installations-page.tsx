@@ -16,6 +16,7 @@ import { useToast } from '../../components/toast.js';
 import { connectionsNeedingReauthorization } from './upgrade-outcome.js';
 import { useOrgSession } from './use-org-session.js';
 import './setup.css';
+import { DateTime } from '../../components/date-time.js';
 
 /** The last upgrade and what it asks of the admin (connections read again after it). */
 interface UpgradeOutcome {
@@ -26,7 +27,7 @@ interface UpgradeOutcome {
   readonly connectionsError: ApiError | undefined;
 }
 
-const date = (iso: string) => <time dateTime={iso}>{new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</time>;
+const date = (iso: string) => <DateTime iso={iso} />;
 
 /** `/setup/installations`: the solutions installed in the org, and upgrades to their newest release. */
 export function SetupInstallationsPage() {

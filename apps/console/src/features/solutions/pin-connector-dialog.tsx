@@ -11,7 +11,7 @@ import { Field } from '../../components/field.js';
 import { Select } from '../../components/inputs.js';
 import { Loading } from '../../components/loading.js';
 import { useToast } from '../../components/toast.js';
-import { formatDateTime } from './format-date-time.js';
+import { formatDateTime } from '../../format/format-date-time.js';
 
 export interface PinConnectorDialogProps {
   readonly open: boolean;

@@ -71,19 +71,21 @@ export function SolutionConnectorsSection({ solution, connectors }: SolutionSect
   return (
     <section className="card section" aria-labelledby="solution-connectors-heading">
       <div className="section-header">
-        <h2 id="solution-connectors-heading">Connectors</h2>
+        <div>
+          <h2 id="solution-connectors-heading">Connectors</h2>
+          <p className="section-intro">
+            Each connector is pinned at a published version. A release records the pins, and orgs that install it use exactly those versions, whatever you change
+            in the drafts later.
+          </p>
+        </div>
         {rows && rows.length > 0 && associate}
       </div>
-      <p className="section-intro">
-        Each connector is pinned at a published version. A release records the pins, and orgs that install it use exactly those versions, whatever you change
-        in the drafts later.
-      </p>
       {connectors.error ? (
         <ErrorState error={connectors.error} onRetry={connectors.reload} />
       ) : !rows ? (
         <Loading label="Loading connectors…" />
       ) : rows.length === 0 ? (
-        <EmptyState title="No connectors associated" action={associate}>
+        <EmptyState level={3} title="No connectors associated" action={associate}>
           <p>Associate a connector at one of its published versions. A solution needs at least one connector before it can be released.</p>
         </EmptyState>
       ) : (

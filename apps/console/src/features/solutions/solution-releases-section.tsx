@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { Table, type Column } from '../../components/table.js';
 import { CutReleaseDialog } from './cut-release-dialog.js';
-import { formatDateTime } from './format-date-time.js';
+import { formatDateTime } from '../../format/format-date-time.js';
 import type { SolutionSectionProps } from './solution-page.js';
 
 const columns: readonly Column<ReleaseView>[] = [
@@ -63,19 +63,21 @@ export function SolutionReleasesSection({ solution, connectors, functions }: Sol
   return (
     <section className="card section" aria-labelledby="solution-releases-heading">
       <div className="section-header">
-        <h2 id="solution-releases-heading">Releases</h2>
+        <div>
+          <h2 id="solution-releases-heading">Releases</h2>
+          <p className="section-intro">
+            Cutting a release freezes what the solution is now. Editing connectors, functions or actions afterwards changes nothing for orgs until you cut a newer
+            release and they upgrade to it.
+          </p>
+        </div>
         {rows && rows.length > 0 && cut}
       </div>
-      <p className="section-intro">
-        Cutting a release freezes what the solution is now. Editing connectors, functions or actions afterwards changes nothing for orgs until you cut a newer
-        release and they upgrade to it.
-      </p>
       {releases.error ? (
         <ErrorState error={releases.error} onRetry={releases.reload} />
       ) : !rows ? (
         <Loading label="Loading releases…" />
       ) : rows.length === 0 ? (
-        <EmptyState title="No releases yet" action={cut}>
+        <EmptyState level={3} title="No releases yet" action={cut}>
           <p>Cut the first release (for example 1.0.0) once the connectors are associated; orgs can then install it.</p>
         </EmptyState>
       ) : (

@@ -9,7 +9,7 @@ import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
 import { Table, type Column } from '../../components/table.js';
-import { formatDateTime } from './format-date-time.js';
+import { formatDateTime } from '../../format/format-date-time.js';
 import { SolutionFormDialog } from './solution-form-dialog.js';
 
 const columns: readonly Column<SolutionView>[] = [

@@ -9,15 +9,14 @@ import { Loading } from '../../components/loading.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Table, type Column } from '../../components/table.js';
 import './webhooks.css';
+import { DateTime } from '../../components/date-time.js';
 
 const columns: readonly Column<WebhookDeliveryView>[] = [
   {
     key: 'time',
     header: 'Time',
     cell: (delivery) => (
-      <time dateTime={delivery.startedAt} className="delivery-time">
-        {new Date(delivery.startedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })}
-      </time>
+<DateTime iso={delivery.startedAt} precision="seconds" className="delivery-time" />
     ),
   },
   { key: 'event', header: 'Event', cell: (delivery) => <code>{delivery.eventType}</code> },
@@ -57,7 +56,7 @@ export function WebhookDeliveriesSection({ webhook, deliveries }: { webhook: str
 
   return (
     <section className="card section" aria-labelledby="webhook-deliveries-heading">
-      <div className="webhook-deliveries-header">
+      <div className="section-header">
         <h2 id="webhook-deliveries-heading">Deliveries</h2>
         <Button size="small" onClick={deliveries.reload} loading={deliveries.loading}>
           Refresh deliveries
@@ -68,7 +67,7 @@ export function WebhookDeliveriesSection({ webhook, deliveries }: { webhook: str
       ) : !items ? (
         <Loading label="Loading deliveries…" />
       ) : items.length === 0 ? (
-        <EmptyState title="No deliveries yet">
+        <EmptyState level={3} title="No deliveries yet">
           <p>Each attempt to deliver an event appears here with the receiver's response code. Send a test event to try your endpoint.</p>
         </EmptyState>
       ) : (

@@ -13,6 +13,7 @@ import { useToast } from '../../components/toast.js';
 import { WebhookDeliveriesSection } from './webhook-deliveries-section.js';
 import { WebhookEventList } from './webhook-event-list.js';
 import { WebhookFormDialog, type WebhookFormValues } from './webhook-form-dialog.js';
+import { DateTime } from '../../components/date-time.js';
 
 /** `/webhooks/:webhook`: its settings (edit, delete), a test event, and its delivery log. */
 export function WebhookPage() {
@@ -131,7 +132,7 @@ export function WebhookPage() {
 }
 
 function WebhookDetails({ webhook }: { webhook: WebhookView }) {
-  const when = (iso: string) => <time dateTime={iso}>{new Date(iso).toLocaleString()}</time>;
+  const when = (iso: string) => <DateTime iso={iso} />;
   return (
     <section className="card section" aria-labelledby="webhook-details-heading">
       <h2 id="webhook-details-heading">Settings</h2>

@@ -14,6 +14,7 @@ import { useToast } from '../../components/toast.js';
 import { WebhookEventList } from './webhook-event-list.js';
 import { WebhookFormDialog, type WebhookFormValues } from './webhook-form-dialog.js';
 import { WebhookSecretDialog } from './webhook-secret-dialog.js';
+import { DateTime } from '../../components/date-time.js';
 
 const columns: readonly Column<WebhookView>[] = [
   {
@@ -27,7 +28,7 @@ const columns: readonly Column<WebhookView>[] = [
   },
   { key: 'events', header: 'Events', cell: (webhook) => <WebhookEventList events={webhook.events} /> },
   { key: 'description', header: 'Description', cell: (webhook) => (webhook.description ? <span className="break">{webhook.description}</span> : <span className="muted">—</span>) },
-  { key: 'created', header: 'Created', cell: (webhook) => <time dateTime={webhook.createdAt}>{new Date(webhook.createdAt).toLocaleDateString()}</time> },
+  { key: 'created', header: 'Created', cell: (webhook) => <DateTime iso={webhook.createdAt} /> },
 ];
 
 /** `/webhooks`: where Switchboard sends signed events about orgs' connections and installations. */
