@@ -6,7 +6,6 @@ import { ConnectorCreatePage } from '../features/connectors/connector-create-pag
 import { ConnectorEditPage } from '../features/connectors/connector-edit-page.js';
 import { ConnectorPage } from '../features/connectors/connector-page.js';
 import { ConnectorsPage } from '../features/connectors/connectors-page.js';
-import { ComingNextPage } from '../features/placeholder/coming-next-page.js';
 import { FunctionEditorPage } from '../features/functions/function-editor-page.js';
 import { SolutionPage } from '../features/solutions/solution-page.js';
 import { SolutionsPage } from '../features/solutions/solutions-page.js';

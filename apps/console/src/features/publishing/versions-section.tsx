@@ -26,7 +26,7 @@ const columns: readonly Column<VersionRow>[] = [
     cell: ({ summary }) =>
       summary.logoUrl ? (
         // Same origin: the console's session cookie authorizes the logo route.
-        <img className="version-logo" src={summary.logoUrl} alt={`${summary.name} v${summary.version} logo`} width={40} height={40} loading="lazy" />
+        <img className="version-logo" src={summary.logoUrl} alt={`${summary.name} v${summary.version} logo`} width={40} height={40} />
       ) : (
         <span className="muted">None</span>
       ),
