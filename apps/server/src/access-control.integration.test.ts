@@ -123,7 +123,8 @@ describe.each(testDatabases())('access control on $name', (database) => {
         'Bearer sbo_zzzz.short',
         `Bearer ${ownPrefix}.${'A'.repeat(43)}`, // the right id, a wrong secret
         `Bearer ${own.key}x`,
-        `Bearer ${own.key.replace('sbo_', 'sbs_')}`, // a key presented as a session
+        `Bearer ${own.key.replace('sbo_', 'sbs_')}`, // a key presented as a session, without an org: malformed
+        `Bearer ${own.key.replace('sbo_', 'sbs_dev.')}`, // a key presented as a session of its org: no such session
         `Basic ${Buffer.from(`x:${own.key}`).toString('base64')}`,
         own.key,
         'Bearer',
@@ -258,7 +259,7 @@ describe.each(testDatabases())('failed-authentication rate limit on $name', (dat
   });
 
   it('answers 429 with Retry-After after N failures a minute, logs each without the presented value', async () => {
-    const canaries = ['canary-admin-guess-7d1e0f4b2a9c', `sbo_0123456789abcdef.${'C'.repeat(40)}ary`, `sbs_fedcba9876543210.canary${'Q'.repeat(37)}`];
+    const canaries = ['canary-admin-guess-7d1e0f4b2a9c', `sbo_0123456789abcdef.${'C'.repeat(40)}ary`, `sbs_dev.fedcba9876543210.canary${'Q'.repeat(37)}`];
     for (const canary of canaries) {
       expectUnauthenticated(await env.request('GET', '/v1/orgs/dev/connections', undefined, { headers: bearer(canary) }), canary);
     }

@@ -21,6 +21,9 @@ function postedMessage(html: string): { message: Record<string, unknown>; target
   return match ? { message: JSON.parse(match[1]!) as Record<string, unknown>, targetOrigin: JSON.parse(match[2]!) } : undefined;
 }
 
+/** The secret part of an org key (`sbo_<id>.<secret>`) or session token (`sbs_<org>.<id>.<secret>`): always the last. */
+const secretOf = (credential: string): string => credential.slice(credential.lastIndexOf('.') + 1);
+
 describe.each(testDatabases())('SDK sessions on $name', (database) => {
   const clock = manualClock();
   let env: TestEnvironment;
@@ -48,11 +51,12 @@ describe.each(testDatabases())('SDK sessions on $name', (database) => {
     const { key, id } = await env.orgKey('dev');
     const created = await env.request<{ token: string; expiresAt: string }>('POST', '/v1/orgs/dev/sessions', { allowedOrigins: [APP] }, { headers: { authorization: `Bearer ${key}` } });
     expect(created.status, created.text).toBe(201);
-    expect(created.body.token).toMatch(/^sbs_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/);
+    // The token names its org (for the SDK), then the session id and the 256-bit secret.
+    expect(created.body.token).toMatch(/^sbs_dev\.[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/);
     expect(new Date(created.body.expiresAt).getTime()).toBe(clock.now().getTime() + 900_000);
     const events = await env.server.store.events.list({ orgId: 'dev', type: 'session.created', limit: 10 });
     expect(events.some((e) => e.actor.kind === 'org_key' && e.actor.keyId === id)).toBe(true);
-    expect(JSON.stringify(events)).not.toContain(created.body.token.split('.')[1]);
+    expect(JSON.stringify(events)).not.toContain(secretOf(created.body.token));
 
     expectProblem(await env.request('POST', '/v1/orgs/dev/sessions', { allowedOrigins: [APP] }), 403, 'forbidden'); // the admin key
     expectProblem(await withSession(created.body.token, 'POST', '/v1/orgs/dev/sessions', { body: { allowedOrigins: [APP] } }), 403, 'forbidden');
@@ -110,7 +114,7 @@ describe.each(testDatabases())('SDK sessions on $name', (database) => {
     const events = await env.server.store.events.list({ orgId: 'dev', limit: 100 });
     const bySession = events.filter((e) => e.actor.kind === 'session');
     expect(bySession.length).toBeGreaterThan(0);
-    expect(JSON.stringify(events)).not.toContain(token.split('.')[1]);
+    expect(JSON.stringify(events)).not.toContain(secretOf(token));
   });
 
   it('a session-started flow the user denies tells that widget (its origin only); the problem for API clients names no origin', async () => {
@@ -243,6 +247,62 @@ describe.each(testDatabases())('SDK sessions on $name', (database) => {
     }
   });
 
+  it('is refused (401, like a wrong secret) when its org part names another org, existing or not', async () => {
+    const org = await env.newOrg({ connectors: ['acme'] });
+    const { token } = await env.session('dev', { allowedOrigins: [APP], ttlSeconds: 60 });
+    expect(token.startsWith('sbs_dev.')).toBe(true);
+    const rest = token.slice('sbs_dev.'.length);
+    const wrongSecret = `sbs_dev.${rest.slice(0, rest.indexOf('.'))}.${'A'.repeat(43)}`;
+    const answer = (response: ApiResponse) => ({
+      status: response.status,
+      body: { ...(response.body as Problem), instance: undefined },
+      cors: response.headers.get('access-control-allow-origin'),
+      challenge: response.headers.get('www-authenticate'),
+    });
+    const logged = (from: number) => env.logs().slice(from);
+
+    for (const forged of [`sbs_${org}.${rest}`, `sbs_no-such-org-3.${rest}`]) {
+      for (const path of ['/v1/orgs/dev/connections/acme', `/v1/orgs/${org}/connections/acme`, `/v1/orgs/${org}/invoke/acme.listcontacts`]) {
+        const method = path.includes('/invoke/') ? 'POST' : 'GET';
+        const before = env.logs().length;
+        const refused = await withSession(forged, method, path);
+        expectProblem(refused, 401, 'unauthenticated');
+        // Exactly the answer to a wrong secret: nothing tells that the id and secret were right,
+        // or which org the session belongs to (and no CORS header lets the page read even that).
+        expect(answer(refused)).toEqual(answer(await withSession(wrongSecret, method, path)));
+        expectNoCors(refused);
+        expect(logged(before)).toMatch(/"reason":"unknown"/);
+        expect(logged(before)).not.toContain(secretOf(token));
+      }
+    }
+    // The edit changed nothing: the real token still works, on its own org only.
+    expect((await withSession(token, 'GET', '/v1/orgs/dev/connections/acme')).status).toBe(200);
+    expectProblem(await withSession(token, 'GET', `/v1/orgs/${org}/connections/acme`), 404, 'not_found');
+
+    // Once expired, the real token's 401 is readable from its origin (so the widget can renew);
+    // the forged one's still is not, and says nothing about expiry.
+    clock.advance(60);
+    const expired = await withSession(token, 'GET', '/v1/orgs/dev/connections/acme');
+    expectProblem(expired, 401, 'unauthenticated');
+    expect(expired.headers.get('access-control-allow-origin')).toBe(APP);
+    const forgedExpired = await withSession(`sbs_${org}.${rest}`, 'GET', `/v1/orgs/${org}/connections/acme`);
+    expect(answer(forgedExpired)).toEqual(answer(await withSession(wrongSecret, 'GET', `/v1/orgs/${org}/connections/acme`)));
+    expectNoCors(forgedExpired);
+  });
+
+  it('refuses a token with a malformed org part as malformed (401), and one in the old org-less shape', async () => {
+    const { token } = await env.session('dev', { allowedOrigins: [APP] });
+    const rest = token.slice('sbs_dev.'.length);
+    for (const malformed of [`sbs_DEV.${rest}`, `sbs_d.${rest}`, `sbs_dev.x.${rest}`, `sbs_.${rest}`, `sbs_${rest}`, `sbs_dev%2Ex.${rest}`]) {
+      const before = env.logs().length;
+      const refused = await withSession(malformed, 'GET', '/v1/orgs/dev/connections/acme');
+      expectProblem(refused, 401, 'unauthenticated');
+      expectNoCors(refused);
+      expect(env.logs().slice(before), malformed).toMatch(/"reason":"malformed"/);
+    }
+    expect((await withSession(token, 'GET', '/v1/orgs/dev/connections/acme')).status).toBe(200);
+  });
+
   it('is refused after it expires (401), even from its origin', async () => {
     const { token, expiresAt } = await env.session('dev', { ttlSeconds: 60 });
     expect((await withSession(token, 'GET', '/v1/orgs/dev/connections/acme')).status).toBe(200);
@@ -311,7 +371,7 @@ describe.each(testDatabases())('SDK sessions on $name', (database) => {
     const { token } = await env.session('dev', { key });
     await withSession(token, 'GET', '/v1/orgs/dev/connections/acme', { origin: EVIL });
     const events = JSON.stringify(await env.server.store.events.list({ orgId: 'dev', limit: 500 }));
-    for (const secret of [key.split('.')[1]!, token.split('.')[1]!]) {
+    for (const secret of [secretOf(key), secretOf(token)]) {
       expect(env.logs().includes(secret)).toBe(false);
       expect(events.includes(secret)).toBe(false);
     }

@@ -52,7 +52,7 @@ describe('authorize(connector) in a popup', () => {
   let opened: Array<{ url: string; target: string; features: string }>;
 
   const client = (options: { popupTimeoutMs?: number; sessionToken?: string } = {}): SwitchboardClient =>
-    init({ baseUrl: env.server.url, org, sessionToken: options.sessionToken ?? token, fetch: browserFetch(APP), window: win as unknown as globalThis.Window, ...options });
+    init({ baseUrl: env.server.url, sessionToken: options.sessionToken ?? token, fetch: browserFetch(APP), window: win as unknown as globalThis.Window, ...options });
 
   /** Plays the person: waits for the popup to reach the provider, consents, loads the callback page and delivers its message. */
   async function consentInPopup(decision: 'allow' | 'deny' = 'allow'): Promise<{ targetOrigin: unknown }> {

@@ -24,6 +24,12 @@ function browserFetch(origin: string, bodies: unknown[] = []): typeof fetch {
   };
 }
 
+/** A well-formed session token of `org` that no session has (`sbs_<org>.<id>.<secret>`). */
+const sampleToken = (org: string): string => `sbs_${org}.${randomBytes(8).toString('hex')}.${randomBytes(32).toString('base64url')}`;
+
+/** The secret part of a session token: the last. */
+const secretOf = (token: string): string => token.slice(token.lastIndexOf('.') + 1);
+
 /** The SwitchboardError a promise rejects with. */
 async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
   const error = await promise.then(
@@ -37,6 +43,7 @@ async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
 describe('Switchboard.init client against a real server', () => {
   let env: TestEnvironment;
   let org: string;
+  let token: string;
   let client: SwitchboardClient;
   const bodies: unknown[] = [];
 
@@ -45,26 +52,74 @@ describe('Switchboard.init client against a real server', () => {
     await env.createAcmeConnector();
     await env.newConnector(); // acme_1: installed nowhere near the session's list
     org = await env.newOrg({ connectors: ['acme'] });
-    const { token } = await env.session(org, { allowedOrigins: [APP], connectors: ['acme'] });
-    client = init({ baseUrl: `${env.server.url}/`, org, sessionToken: token, fetch: browserFetch(APP, bodies) });
+    ({ token } = await env.session(org, { allowedOrigins: [APP], connectors: ['acme'] }));
+    // No org option: the client reads it from the token.
+    client = init({ baseUrl: `${env.server.url}/`, sessionToken: token, fetch: browserFetch(APP, bodies) });
   });
 
   afterAll(async () => {
     await env?.close();
   });
 
-  it('refuses malformed options, and org or admin keys, before sending anything', () => {
-    const valid = { baseUrl: 'https://sb.example.com', org: 'o', sessionToken: 'sbs_x.y' };
+  it('takes the org from the session token; an org option must agree with it', () => {
+    expect(client.org).toBe(org);
+    expect(token.startsWith(`sbs_${org}.`)).toBe(true);
+    expect(init({ baseUrl: env.server.url, sessionToken: token, fetch: browserFetch(APP) }).org).toBe(org);
+    expect(init({ baseUrl: env.server.url, sessionToken: token, org, fetch: browserFetch(APP) }).org).toBe(org);
+    expect(init({ baseUrl: 'https://sb.example.com', sessionToken: sampleToken('acme-customer') }).org).toBe('acme-customer');
+
+    const requests: string[] = [];
+    const recording: typeof fetch = (input) => {
+      requests.push(String(input));
+      return Promise.reject(new TypeError('not sent'));
+    };
+    for (const other of ['dev', '', `${org}x`]) {
+      let error: unknown;
+      try {
+        init({ baseUrl: env.server.url, sessionToken: token, org: other, fetch: recording });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error, other).toMatchObject({ name: 'SwitchboardError', code: 'invalid_argument' });
+      expect((error as Error).message).toContain(`'${org}'`);
+      expect((error as Error).message).not.toContain(secretOf(token));
+    }
+    expect(requests).toEqual([]);
+  });
+
+  it('sends requests to the org the token names', async () => {
+    const urls: string[] = [];
+    const recording: typeof fetch = (input, requestInit) => {
+      urls.push(String(input));
+      return browserFetch(APP)(input, requestInit);
+    };
+    const sb = init({ baseUrl: env.server.url, sessionToken: token, fetch: recording });
+    expect(await sb.isConnectorAuthorized('acme')).toBe(false);
+    expect(urls).toEqual([`${env.server.url}/v1/orgs/${org}/connections/acme`]);
+  });
+
+  it('refuses malformed options, org or admin keys, and tokens without an org, before sending anything', () => {
+    const valid = { baseUrl: 'https://sb.example.com', sessionToken: sampleToken('acme-customer') };
+    const { sessionToken } = valid;
+    expect(init(valid).org).toBe('acme-customer');
     for (const options of [
       { ...valid, baseUrl: 'not a url' },
       { ...valid, baseUrl: 'ftp://sb.example.com' },
       { ...valid, sessionToken: '' },
       { ...valid, sessionToken: 'sbo_0123456789abcdef.secret' },
       { ...valid, sessionToken: 'sbk_admin' },
+      { ...valid, sessionToken: `sbs_${'0'.repeat(16)}.${'A'.repeat(43)}` }, // the older shape, without an org
+      { ...valid, sessionToken: sessionToken.replace('sbs_acme-customer.', 'sbs_Acme.') },
+      { ...valid, sessionToken: sessionToken.replace('sbs_acme-customer.', 'sbs_a.') },
+      { ...valid, sessionToken: sessionToken.replace('sbs_acme-customer.', 'sbs_acme%2e.') },
+      { ...valid, sessionToken: sessionToken.replace('sbs_acme-customer.', 'sbs_.') },
+      { ...valid, sessionToken: `${sessionToken}.extra` },
+      { ...valid, sessionToken: `${sessionToken} ` },
       { ...valid, org: '' },
+      { ...valid, org: 'dev' },
       { ...valid, popupTimeoutMs: 0 },
     ]) {
-      expect(() => init(options)).toThrow(expect.objectContaining({ name: 'SwitchboardError', code: 'invalid_argument' }));
+      expect(() => init(options), JSON.stringify(options)).toThrow(expect.objectContaining({ name: 'SwitchboardError', code: 'invalid_argument' }));
     }
   });
 
@@ -125,21 +180,32 @@ describe('Switchboard.init client against a real server', () => {
 
     expect((await rejection(client.invokeAPI('acme'))).code).toBe('invalid_argument');
 
-    const { token } = await env.session(org, { allowedOrigins: ['https://other.example.com'] });
-    const elsewhere = init({ baseUrl: env.server.url, org, sessionToken: token, fetch: browserFetch(APP) });
+    const other = await env.session(org, { allowedOrigins: ['https://other.example.com'] });
+    const elsewhere = init({ baseUrl: env.server.url, sessionToken: other.token, fetch: browserFetch(APP) });
     const refused = await rejection(elsewhere.isConnectorAuthorized('acme'));
     expect(refused).toMatchObject({ code: 'origin_not_allowed', status: 403 });
 
-    const unknown = init({ baseUrl: env.server.url, org, sessionToken: `sbs_${'0'.repeat(16)}.${'A'.repeat(43)}`, fetch: browserFetch(APP) });
+    const unknown = init({ baseUrl: env.server.url, sessionToken: sampleToken(org), fetch: browserFetch(APP) });
     expect(await rejection(unknown.revokeConnector('acme'))).toMatchObject({ code: 'unauthenticated', status: 401 });
+
+    // The org part edited to another org that exists: Switchboard does not take the token's word
+    // for its org, and answers exactly as for an unknown token.
+    const otherOrg = await env.newOrg({ connectors: ['acme'] });
+    const forged = init({ baseUrl: env.server.url, sessionToken: token.replace(`sbs_${org}.`, `sbs_${otherOrg}.`), fetch: browserFetch(APP) });
+    expect(forged.org).toBe(otherOrg);
+    const refusedForged = await rejection(forged.isConnectorAuthorized('acme'));
+    expect(refusedForged).toMatchObject({ code: 'unauthenticated', status: 401 });
+    const refusedUnknown = await rejection(init({ baseUrl: env.server.url, sessionToken: sampleToken(otherOrg), fetch: browserFetch(APP) }).isConnectorAuthorized('acme'));
+    expect({ ...refusedForged.problem, instance: undefined }).toEqual({ ...refusedUnknown.problem, instance: undefined });
   });
 
   it('rejects with network_error when Switchboard cannot be reached', async () => {
-    const offline = init({ baseUrl: `http://127.0.0.1:${await closedPort()}`, org, sessionToken: 'sbs_x.y', fetch: browserFetch(APP) });
+    const sessionToken = sampleToken(org);
+    const offline = init({ baseUrl: `http://127.0.0.1:${await closedPort()}`, sessionToken, fetch: browserFetch(APP) });
     const error = await rejection(offline.invokeAPI('acme.listcontacts'));
     expect(error).toMatchObject({ code: 'network_error', status: 0 });
     expect(error.cause).toBeInstanceOf(TypeError);
     // The token is the whole credential: it is in no error text.
-    expect(error.message).not.toContain('sbs_x.y');
+    expect(error.message).not.toContain(secretOf(sessionToken));
   });
 });

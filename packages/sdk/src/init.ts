@@ -3,6 +3,7 @@ import type { ConnectionView, RevokeResult } from './connection-view.js';
 import { encodeInvokeData } from './encode-invoke-data.js';
 import type { InvokeResult } from './invoke-data.js';
 import { createRequestSender } from './send-request.js';
+import { sessionTokenOrg } from './session-token-org.js';
 import type { SwitchboardClient } from './switchboard-client.js';
 import { SwitchboardError } from './switchboard-error.js';
 import type { SwitchboardOptions } from './switchboard-options.js';
@@ -24,14 +25,27 @@ function parseBaseUrl(baseUrl: unknown): { origin: string; prefix: string } {
   return { origin: url.origin, prefix: url.pathname.replace(/\/+$/, '') };
 }
 
-function checkedSessionToken(token: unknown): string {
+/** The token, and the org it names; refuses keys and anything that is not a session token. */
+function checkedSessionToken(token: unknown): { token: string; org: string } {
   if (typeof token !== 'string' || token.trim() === '' || /\s/.test(token)) throw invalid('sessionToken must be the session token your backend minted (sbs_…).');
   // An org key or the admin key in a page would hand every visitor the org (or everything):
   // refuse loudly rather than send it.
   if (token.startsWith('sbo_') || token.startsWith('sbk_')) {
     throw invalid('That is an org or admin key, which must stay on your server. Mint an SDK session token (sbs_…) with it and pass that instead.');
   }
-  return token;
+  // The message never quotes the token: it is the whole credential.
+  const org = sessionTokenOrg(token);
+  if (org === undefined) throw invalid('sessionToken is not an SDK session token (sbs_<org>.<id>.<secret>). Pass the token exactly as POST /v1/orgs/{org}/sessions returned it.');
+  return { token, org };
+}
+
+/** The token's org; an `org` option, when given, must agree with it. */
+function checkedOrg(option: unknown, tokenOrg: string): string {
+  if (option === undefined) return tokenOrg;
+  if (option !== tokenOrg) {
+    throw invalid(`The org option is not this session token's org ('${tokenOrg}'). Omit org: the token names its own.`);
+  }
+  return tokenOrg;
 }
 
 function checkedName(value: unknown, what: string): string {
@@ -45,23 +59,26 @@ function expectObject(value: unknown, what: string): Record<string, unknown> {
 }
 
 /**
- * Creates a {@link SwitchboardClient} for one org and session token.
+ * Creates a {@link SwitchboardClient} for a session token. The org comes from the token itself
+ * (`sbs_<org>.<id>.<secret>`), so a widget needs only Switchboard's URL and the token its backend
+ * minted.
  *
  * @example
  * ```html
  * <script src="https://switchboard.example.com/sdk/switchboard.global.js"></script>
  * <script type="module">
- *   const sb = Switchboard.init({ baseUrl: 'https://switchboard.example.com', org: 'acme-customer', sessionToken });
+ *   const sb = Switchboard.init({ baseUrl: 'https://switchboard.example.com', sessionToken });
  *   connectButton.addEventListener('click', () => sb.authorize('acme').then(render, showError));
  * </script>
  * ```
- * @throws {SwitchboardError} `invalid_argument` for a malformed option.
+ * @throws {SwitchboardError} `invalid_argument` for a malformed option, a token that is not a
+ *   session token, or an `org` other than the token's.
  */
 export function init(options: SwitchboardOptions): SwitchboardClient {
   const base = parseBaseUrl(options.baseUrl);
   const baseUrl = `${base.origin}${base.prefix}`;
-  const sessionToken = checkedSessionToken(options.sessionToken);
-  const org = checkedName(options.org, 'org');
+  const { token: sessionToken, org: tokenOrg } = checkedSessionToken(options.sessionToken);
+  const org = checkedOrg(options.org, tokenOrg);
   const popupTimeoutMs = options.popupTimeoutMs ?? defaultPopupTimeoutMs;
   if (typeof popupTimeoutMs !== 'number' || !Number.isFinite(popupTimeoutMs) || popupTimeoutMs <= 0) throw invalid('popupTimeoutMs must be a positive number of milliseconds.');
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);

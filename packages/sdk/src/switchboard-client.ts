@@ -3,12 +3,12 @@ import type { ConnectionView, RevokeResult } from './connection-view.js';
 import type { InvokeData, InvokeResult } from './invoke-data.js';
 
 /**
- * A widget's handle on Switchboard for one org, made by {@link init}: the seed's four calls
+ * A widget's handle on Switchboard for one org (its session token's), made by {@link init}: the seed's four calls
  * (`authorize`, `isConnectorAuthorized`, `revokeConnector`, `invokeAPI`) plus `getConnection`.
  * Every method rejects with a {@link SwitchboardError}.
  */
 export interface SwitchboardClient {
-  /** The org the client acts for. */
+  /** The org the client acts for: the one its session token names. */
   readonly org: string;
   /**
    * Opens the connector's consent window and resolves once the person has authorized it.

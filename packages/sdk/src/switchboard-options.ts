@@ -6,16 +6,17 @@ export interface SwitchboardOptions {
    */
   readonly baseUrl: string;
   /**
-   * An SDK session token (`sbs_…`) that your backend minted for this page with its org key
-   * (`POST /v1/orgs/{org}/sessions`, listing this page's origin). Keep it in memory: never in a
-   * URL or `localStorage`.
+   * An SDK session token (`sbs_<org>.<id>.<secret>`) that your backend minted for this page with
+   * its org key (`POST /v1/orgs/{org}/sessions`, listing this page's origin). It names its org,
+   * which is where the client sends its requests. Keep it in memory: never in a URL or
+   * `localStorage`.
    */
   readonly sessionToken: string;
   /**
-   * The org the session belongs to (the `{org}` it was minted on). Required: a session token
-   * carries no readable org (it is an opaque id and secret).
+   * Optional: the org you expect the session to belong to. The token already names it; when
+   * given and different, `init` throws `invalid_argument` rather than act for another org.
    */
-  readonly org: string;
+  readonly org?: string;
   /** How long `authorize` waits for the consent window; default 600000 (10 minutes, the authorization's own lifetime). */
   readonly popupTimeoutMs?: number;
   /** The `fetch` to use (e.g. one that adds tracing); default the browser's. */

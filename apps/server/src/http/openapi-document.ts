@@ -76,7 +76,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         sessionToken: {
           type: 'http',
           scheme: 'bearer',
-          bearerFormat: 'sbs_<id>.<secret>',
+          bearerFormat: 'sbs_<org>.<id>.<secret>',
           description:
             "An SDK session token (POST /v1/orgs/{org}/sessions): the org's connector routes (authorize, status, revoke, invoke) only, for its listed connectors, from its listed origins (checked against Origin; CORS answers only those), until it expires or its org key is revoked.",
         },

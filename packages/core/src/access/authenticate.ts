@@ -33,8 +33,11 @@ function secretMatches(secret: string, storedHash: string | undefined): boolean 
 }
 
 /**
- * Resolve an org key (`sbo_<id>.<secret>`) or session token (`sbs_<id>.<secret>`). The row is
- * found by its id, never by the secret, and the secret is compared as a digest in constant time.
+ * Resolve an org key (`sbo_<id>.<secret>`) or session token (`sbs_<org>.<id>.<secret>`). The row
+ * is found by its id, never by the secret, and the secret is compared as a digest in constant
+ * time. A session token's org part is a claim for the SDK's benefit, checked only after the
+ * secret: a token whose org is not its session's own is refused as `unknown`, exactly like a
+ * wrong secret, so an edited token learns nothing about the session or the org.
  * Nothing is cached: a revoked key (and every session it minted) fails on the next request.
  */
 export function createCredentialVerifier(deps: Pick<CoreDeps, 'store' | 'clock' | 'logger'>) {
@@ -69,7 +72,9 @@ export function createCredentialVerifier(deps: Pick<CoreDeps, 'store' | 'clock' 
         return { ok: true, kind: 'org_key', key };
       }
       const session = await store.sdkSessions.get(parsed.id);
-      if (!secretMatches(parsed.secret, session?.secretHash) || !session) return { ok: false, reason: 'unknown' };
+      // The org is compared after the digest work, which every path does, and before expiry: an
+      // expired session reached with another org's name must not hand its session to CORS.
+      if (!secretMatches(parsed.secret, session?.secretHash) || !session || session.orgId !== parsed.org) return { ok: false, reason: 'unknown' };
       if (session.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired', session };
       return { ok: true, kind: 'session', session };
     },

@@ -1,5 +1,5 @@
 /**
- * A short-lived credential for browser widgets (`sbs_<id>.<secret>`), minted with an org key.
+ * A short-lived credential for browser widgets (`sbs_<org>.<id>.<secret>`), minted with an org key.
  * Accepted only on the org's connector routes, from `allowedOrigins`, for `connectors` when set,
  * until `expiresAt`, and only while the key that minted it exists.
  */

@@ -12,7 +12,7 @@ export function createSessionService(deps: Pick<CoreDeps, 'store' | 'clock'>) {
   return {
     /** The caller is an org key of `orgId` (checked by the HTTP edge); the session dies with that key. */
     async create(input: CreateSessionInput & { orgId: string; keyId: string; actor: Actor }): Promise<SessionCreated> {
-      const credential = newCredential('session');
+      const credential = newCredential('session', input.orgId);
       const now = clock.now();
       const ttlSeconds = input.ttlSeconds ?? defaultSessionTtlSeconds;
       const session: SdkSession = {

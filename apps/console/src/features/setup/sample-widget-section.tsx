@@ -55,7 +55,7 @@ export function SampleWidgetSection({ org, connectors }: { org: string; connecto
             <a href="/widgets/sample" target="_blank" rel="noopener noreferrer">
               Open the sample widget<span className="visually-hidden"> (opens in a new tab)</span>
             </a>{' '}
-            and paste the token there.
+            and paste the token there: it names this org, so there is nothing else to enter.
           </p>
         </div>
       )}

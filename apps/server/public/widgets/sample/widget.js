@@ -7,6 +7,8 @@
   const CONNECTOR = 'acme';
   /** sessionStorage: the tab's own storage, gone when the tab closes (never localStorage, never the URL). */
   const STORAGE_KEY = 'switchboard-sample:session';
+  /** The quick start's subscriber org: the curl help's example until a token names one. */
+  const EXAMPLE_ORG = 'acme-customer';
   const baseUrl = window.location.origin;
   const $ = (id) => document.getElementById(id);
 
@@ -16,7 +18,6 @@
 
   const ui = {
     sessionForm: $('session-form'),
-    org: $('org'),
     token: $('session-token'),
     forget: $('forget'),
     sessionState: $('session-state'),
@@ -108,11 +109,13 @@
     }
   }
 
-  function useSession(org, token) {
-    client = Switchboard.init({ baseUrl, org, sessionToken: token });
-    ui.sessionState.textContent = `Session token set for org ${org}.`;
+  /** The SDK reads the org from the token itself (`sbs_<org>.<id>.<secret>`): no org to ask for. */
+  function useSession(token) {
+    client = Switchboard.init({ baseUrl, sessionToken: token });
+    ui.sessionState.textContent = `Session token set for org ${client.org}.`;
+    showMintCommand();
     try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ org, token }));
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ token }));
     } catch {
       // Storage may be off (private mode): the token then lives in memory only.
     }
@@ -152,28 +155,26 @@
     announce(`${result.body.contacts.length} contacts.`);
   }
 
-  /** The help text's command, for the org typed in. */
+  /** The help text's command, for the session's org (or the quick start's). */
   function showMintCommand() {
-    const org = encodeURIComponent(ui.org.value.trim() || '{org}');
+    const org = encodeURIComponent(client ? client.org : EXAMPLE_ORG);
     ui.mintCommand.textContent = [
       `curl -s -X POST ${baseUrl}/v1/orgs/${org}/sessions \\`,
       '  -H "Authorization: Bearer $ORG_KEY" -H "Content-Type: application/json" \\',
       `  -d '{"allowedOrigins": ["${baseUrl}"], "connectors": ["${CONNECTOR}"]}'`,
     ].join('\n');
   }
-  ui.org.addEventListener('input', showMintCommand);
 
   ui.sessionForm.addEventListener('submit', (event) => {
     event.preventDefault();
     clearError();
-    const org = ui.org.value.trim();
     const token = ui.token.value.trim();
-    if (org === '' || token === '') {
-      showError(new Error('Enter the org and a session token.'));
+    if (token === '') {
+      showError(new Error('Enter a session token.'));
       return;
     }
     try {
-      useSession(org, token);
+      useSession(token);
     } catch (error) {
       showError(error);
       return;
@@ -192,6 +193,7 @@
       // nothing stored
     }
     ui.sessionState.textContent = 'No session token yet.';
+    showMintCommand();
     ui.status.dataset.status = 'unknown';
     ui.status.textContent = 'Status: unknown';
     ui.contacts.replaceChildren();
@@ -265,10 +267,8 @@
   // A session kept by this tab before a reload.
   try {
     const saved = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null');
-    if (saved && typeof saved.org === 'string' && typeof saved.token === 'string') {
-      ui.org.value = saved.org;
-      useSession(saved.org, saved.token);
-      showMintCommand();
+    if (saved && typeof saved.token === 'string') {
+      useSession(saved.token);
       void run(ui.refresh, 'Reading the connection status', refreshStatus);
     }
   } catch {
