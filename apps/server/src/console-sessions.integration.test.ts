@@ -30,6 +30,19 @@ interface CallOptions {
 /** The `name=value` pair of a Set-Cookie line, for the next request's Cookie header. */
 const cookiePair = (setCookie: string): string => setCookie.split(';')[0]!;
 
+/** The session id of a `name=<id>.<secret>` pair. */
+const sessionIdOf = (pair: string): string => pair.slice(pair.indexOf('=') + 1).split('.')[0]!;
+
+/** The Set-Cookie values that expire the plain-http console cookie at `/` and `/v1`. */
+const EXPIRED_EVERYWHERE = ['sb_console=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0', 'sb_console=; HttpOnly; SameSite=Strict; Path=/v1; Max-Age=0'];
+
+/** The server's log lines with this message. */
+const logLines = (logs: string, msg: string): Array<Record<string, unknown>> =>
+  logs
+    .split('\n')
+    .filter((line) => line.includes(`"msg":"${msg}"`))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
 describe.each(testDatabases())('console sessions on $name', (database) => {
   const clock = manualClock();
   let env: TestEnvironment;
@@ -197,6 +210,8 @@ describe.each(testDatabases())('console sessions on $name', (database) => {
       'sbk_canary-wrong-admin-key-9e8d7c6b5a',
       `sbo_0123456789abcdef.${'K'.repeat(37)}canary`,
       'canary-not-a-key-at-all-31f2',
+      'sbk_canary-second-wrong-admin-key-77aa',
+      `sbo_fedcba9876543210.${'Q'.repeat(37)}canary`,
     ];
     // A session token is no console key either.
     const { token } = await env.session('dev');
@@ -206,9 +221,6 @@ describe.each(testDatabases())('console sessions on $name', (database) => {
       expectUnauthenticated(refused);
       expect(refused.headers.getSetCookie()).toEqual([]);
     }
-    // A garbage cookie is a guess too.
-    expectUnauthenticated(await call('GET', '/v1/orgs', { cookie: `sb_console=0123456789abcdef.${'Z'.repeat(43)}` }));
-    expectUnauthenticated(await call('GET', '/v1/orgs', { cookie: 'sb_console=canary-cookie-garbage' }));
     // Six failures: the window is full, for sign-in and for every credential from this address.
     const limited = await call('POST', '/v1/console/session', { body: { key: ADMIN_KEY }, headers: { origin } });
     expectProblem(limited, 429, 'rate_limited');
@@ -225,7 +237,141 @@ describe.each(testDatabases())('console sessions on $name', (database) => {
     const logs = env.logs();
     expect(logs).toContain('"route":"POST /v1/console/session"');
     expect(logs).toMatch(/"route":"POST \/v1\/console\/session","reason":"(malformed|unknown)"/);
-    for (const canary of [...canaries, token, 'canary-cookie-garbage', ADMIN_KEY]) expect(logs.includes(canary), canary).toBe(false);
+    for (const canary of [...canaries, token, ADMIN_KEY]) expect(logs.includes(canary), canary).toBe(false);
+  });
+
+  it('a refused console cookie is no guess: never counted against the limit, while wrong Bearer values still are', async () => {
+    const signedOut = (await signIn(ADMIN_KEY)).cookie;
+    expect((await call('DELETE', '/v1/console/session', { cookie: signedOut })).status).toBe(204);
+    const refused = [signedOut, `sb_console=0123456789abcdef.${'Z'.repeat(43)}`, 'sb_console=canary-cookie-garbage'];
+    // Far more than the limit, the way pages of a console signed out in another tab would send them.
+    for (let round = 0; round < 3 * FAILURE_LIMIT; round += 1) {
+      for (const cookie of refused) {
+        const [method, path, body] = round % 3 === 0 ? ['GET', '/v1/console/session'] : round % 3 === 1 ? ['GET', '/v1/orgs'] : ['POST', '/v1/solutions', { apiName: 'never_made', name: 'x' }];
+        const answer = await call(method, path, { cookie, body, headers: { origin } });
+        expectUnauthenticated(answer);
+        expect(answer.headers.getSetCookie()).toEqual([EXPIRED_EVERYWHERE[0]]);
+      }
+    }
+    // The address's budget is untouched: the admin's key and a console sign-in still work.
+    expect((await call('GET', '/v1/orgs', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).status).toBe(200);
+    const { cookie } = await signIn(ADMIN_KEY);
+    expect((await call('GET', '/v1/orgs', { cookie })).status).toBe(200);
+    expect(env.logs()).toMatch(/"reason":"(malformed|unknown)","credential":"console_cookie"/);
+    expect(env.logs()).not.toContain('canary-cookie-garbage');
+
+    // Malformed and unknown Bearer values are guesses, as before: the window fills.
+    for (let i = 0; i < FAILURE_LIMIT; i += 1) {
+      expectUnauthenticated(await call('GET', '/v1/orgs', { headers: { authorization: `Bearer sbk_not-the-admin-key-${i}` } }));
+    }
+    expectProblem(await call('GET', '/v1/orgs', { headers: { authorization: `Bearer ${ADMIN_KEY}` } }), 429, 'rate_limited');
+  });
+
+  it('several console cookies (another app on this host planted its own): 401, none is used, both paths expired, nothing counted', async () => {
+    const victimOrg = await env.newOrg();
+    const attackerOrg = await env.newOrg();
+    const victim = await signIn((await env.orgKey(victimOrg)).key);
+    const attacker = await signIn((await env.orgKey(attackerOrg)).key);
+    // The planted one first, as browsers order a more specific path (`Path=/v1`); and the other way.
+    for (const cookie of [`${attacker.cookie}; ${victim.cookie}`, `${victim.cookie}; ${attacker.cookie}`, `${victim.cookie}; ${victim.cookie}`]) {
+      for (let i = 0; i < FAILURE_LIMIT; i += 1) {
+        for (const [method, path, body] of [
+          ['GET', `/v1/orgs/${attackerOrg}/connections`, undefined],
+          ['GET', `/v1/orgs/${victimOrg}/connections`, undefined],
+          ['POST', `/v1/orgs/${attackerOrg}/connections/acme/authorize`, {}],
+          ['GET', '/v1/console/session', undefined],
+        ] as const) {
+          const refused = await call(method, path, { cookie, body, headers: { origin } });
+          const problem = expectProblem(refused, 401, 'unauthenticated');
+          expect(problem.detail).toMatch(/several console cookies/i);
+          expect(problem.detail).toMatch(/sign in/i);
+          expect(refused.headers.getSetCookie()).toEqual(EXPIRED_EVERYWHERE);
+        }
+      }
+    }
+    // Nothing was done in either org, and the address may still authenticate.
+    for (const org of [victimOrg, attackerOrg]) expect(await env.server.store.events.list({ orgId: org, type: 'authorization.started', limit: 5 })).toEqual([]);
+    expect((await call('GET', '/v1/orgs', { headers: { authorization: `Bearer ${ADMIN_KEY}` } })).status).toBe(200);
+    expect(env.logs()).toContain('"reason":"several_cookies"');
+    // Each cookie alone still acts as its own key.
+    expect((await call('GET', `/v1/orgs/${victimOrg}/connections`, { cookie: victim.cookie })).status).toBe(200);
+    expect((await call('GET', `/v1/orgs/${attackerOrg}/connections`, { cookie: attacker.cookie })).status).toBe(200);
+
+    // Signing in with several: every presented session ends; the new cookie, and `/v1` expired.
+    const again = await call<ConsoleSessionView>('POST', '/v1/console/session', { cookie: `${attacker.cookie}; ${victim.cookie}`, body: { key: ADMIN_KEY }, headers: { origin } });
+    expect(again.status, again.text).toBe(201);
+    const [expiredV1, fresh] = again.headers.getSetCookie();
+    expect(expiredV1).toBe(EXPIRED_EVERYWHERE[1]);
+    expect(fresh).toMatch(/^sb_console=[0-9a-f]{16}\.[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Strict; Path=\/; Max-Age=43200$/);
+    for (const pair of [victim.cookie, attacker.cookie]) expect(await env.server.store.consoleSessions.get(sessionIdOf(pair))).toBeUndefined();
+
+    // Signing out with several: each ends, both paths expired.
+    const one = await signIn(ADMIN_KEY);
+    const two = await signIn(ADMIN_KEY);
+    const out = await call('DELETE', '/v1/console/session', { cookie: `${one.cookie}; ${two.cookie}`, headers: { origin } });
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie()).toEqual(EXPIRED_EVERYWHERE);
+    for (const pair of [one.cookie, two.cookie]) expect(await env.server.store.consoleSessions.get(sessionIdOf(pair))).toBeUndefined();
+  });
+
+  it('signing in again ends the session the browser held; sign-in and sign-out are logged at info with the session id', async () => {
+    const first = await signIn(ADMIN_KEY);
+    const firstId = sessionIdOf(first.cookie);
+    // A failed sign-in leaves the held session alone.
+    expectUnauthenticated(await call('POST', '/v1/console/session', { cookie: first.cookie, body: { key: 'sbk_wrong-key-0000000000000' }, headers: { origin } }));
+    expect((await call('GET', '/v1/orgs', { cookie: first.cookie })).status).toBe(200);
+
+    const org = await env.newOrg();
+    const second = await signIn((await env.orgKey(org)).key, { cookie: first.cookie });
+    const secondId = sessionIdOf(second.cookie);
+    expect(await env.server.store.consoleSessions.get(firstId)).toBeUndefined();
+    expectUnauthenticated(await call('GET', '/v1/orgs', { cookie: first.cookie }));
+    expect((await call('GET', `/v1/orgs/${org}/connections`, { cookie: second.cookie })).status).toBe(200);
+
+    expect((await call('DELETE', '/v1/console/session', { cookie: second.cookie, headers: { origin } })).status).toBe(204);
+    const logs = env.logs();
+    const signedIn = logLines(logs, 'console signed in');
+    expect(signedIn.find((line) => line['consoleSessionId'] === firstId)).toMatchObject({ level: 30, kind: 'admin' });
+    expect(signedIn.find((line) => line['consoleSessionId'] === secondId)).toMatchObject({ level: 30, kind: 'org', org, replacedConsoleSessionIds: [firstId] });
+    expect(logLines(logs, 'console signed out').find((line) => line['consoleSessionId'] === secondId)).toMatchObject({ level: 30 });
+    for (const pair of [first.cookie, second.cookie]) expect(logs).not.toContain(pair.split('.')[1]!);
+  });
+
+  it('authenticated answers are no-store unless the route chooses (logos: private); JSON answers are nosniff', async () => {
+    const org = await env.newOrg(); // installs a published version of acme
+    const { cookie } = await signIn(ADMIN_KEY);
+    const bearer = { authorization: `Bearer ${ADMIN_KEY}` };
+    for (const answer of [
+      await call('GET', '/v1/connectors', { headers: bearer }),
+      await call('GET', '/v1/connectors', { cookie }),
+      await call('GET', '/v1/connectors/acme/versions', { cookie }),
+      await call('GET', `/v1/orgs/${org}/connections`, { cookie }),
+      await call('GET', `/v1/orgs/${org}/installations`, { headers: bearer }),
+      await call('POST', '/v1/solutions', { cookie, body: { apiName: 'cache_probe', name: 'Cache probe' }, headers: { origin } }),
+      await call('GET', '/v1/connectors/no_such_connector', { cookie }), // a problem
+    ]) {
+      expect(answer.headers.get('cache-control'), answer.text).toBe('no-store');
+      expect(answer.headers.get('x-content-type-options'), answer.text).toBe('nosniff');
+    }
+    const deleted = await call('DELETE', '/v1/solutions/cache_probe', { cookie });
+    expect(deleted.status).toBe(204);
+    expect(deleted.headers.get('cache-control')).toBe('no-store');
+    // Public JSON: nosniff, and no cache policy imposed.
+    for (const path of ['/health', '/v1/openapi.json']) {
+      const answer = await call('GET', path);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(answer.headers.get('cache-control')).toBeNull();
+    }
+    // Logos behind a credential keep their own policy, never `public`.
+    const versions = await call<{ items: Array<{ version: number }> }>('GET', '/v1/connectors/acme/versions', { cookie });
+    const version = versions.body.items[0]!.version;
+    const versionLogo = await call('GET', `/v1/connectors/acme/versions/${version}/logo`, { cookie });
+    expect(versionLogo.status).toBe(200);
+    expect(versionLogo.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    const orgLogo = await call('GET', `/v1/orgs/${org}/connections/acme/logo`, { headers: bearer });
+    expect(orgLogo.status).toBe(200);
+    expect(orgLogo.headers.get('cache-control')).toBe('private, no-cache');
   });
 
   it('CSRF: a cookie request that changes something needs X-Switchboard-CSRF: 1 and, when Origin is sent, Switchboard’s own origin', async () => {
@@ -254,6 +400,26 @@ describe.each(testDatabases())('console sessions on $name', (database) => {
 
     // A page of another origin cannot sign its visitor in under its own key.
     expectProblem(await call('POST', '/v1/console/session', { body: { key: ADMIN_KEY }, headers: { origin: EVIL } }), 403, 'csrf_rejected');
+  });
+
+  it('a refused Origin names the expected origin and says to set SWITCHBOARD_PUBLIC_URL', async () => {
+    const { cookie } = await signIn(ADMIN_KEY);
+    // The usual cause: the console opened through another address than the public URL.
+    const elsewhere = origin.replace('127.0.0.1', 'localhost');
+    for (const refused of [
+      await call('POST', '/v1/console/session', { body: { key: ADMIN_KEY }, headers: { origin: elsewhere } }),
+      await call('POST', '/v1/solutions', { cookie, body: { apiName: 'origin_probe', name: 'x' }, headers: { origin: elsewhere } }),
+      await call('DELETE', '/v1/console/session', { cookie, headers: { origin: elsewhere } }),
+    ]) {
+      const problem = expectProblem(refused, 403, 'csrf_rejected');
+      expect(problem.detail).toContain(origin);
+      expect(problem.detail).toContain(elsewhere);
+      expect(problem.detail).toContain('SWITCHBOARD_PUBLIC_URL');
+      expect((problem as Record<string, unknown>)['expectedOrigin']).toBe(origin);
+    }
+    // The header-less refusal stays about the header.
+    const noHeader = expectProblem(await call('POST', '/v1/solutions', { cookie, body: { apiName: 'origin_probe', name: 'x' }, csrf: false }), 403, 'csrf_rejected');
+    expect(noHeader.detail).toContain('X-Switchboard-CSRF');
   });
 
   it('an Authorization header wins over the cookie; cookie requests never get CORS headers', async () => {
@@ -354,5 +520,74 @@ describe.each(testDatabases())('console sessions across a change of admin key on
     } finally {
       await opened.cleanup();
     }
+  });
+});
+
+describe.each(testDatabases())('console sessions behind an https public URL on $name', (database) => {
+  const PUBLIC = 'https://switchboard.example.test';
+  let env: TestEnvironment;
+
+  /** A request as a browser on the public origin would send it (the server itself listens on loopback http). */
+  async function call(method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<ApiResponse> {
+    const response = await fetch(`${env.server.url}${path}`, {
+      method,
+      headers: { origin: PUBLIC, 'x-switchboard-csrf': '1', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as unknown) : null, text };
+  }
+
+  beforeAll(async () => {
+    env = await createTestEnvironment({ database, env: { SWITCHBOARD_ADMIN_KEY: ADMIN_KEY, SWITCHBOARD_PUBLIC_URL: PUBLIC, SWITCHBOARD_AUTH_FAILURE_LIMIT: String(FAILURE_LIMIT) } });
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('the cookie is __Host-sb_console (Secure, Path=/, no Domain); an unprefixed one is ignored; several are refused and expired', async () => {
+    const signedIn = await call('POST', '/v1/console/session', {}, { key: ADMIN_KEY });
+    expect(signedIn.status, signedIn.text).toBe(201);
+    const [setCookie] = signedIn.headers.getSetCookie();
+    expect(setCookie).toMatch(/^__Host-sb_console=[0-9a-f]{16}\.[A-Za-z0-9_-]{43}; /);
+    expect(setCookie!.split(';').slice(1).map((part) => part.trim()).sort()).toEqual(['HttpOnly', 'Max-Age=43200', 'Path=/', 'SameSite=Strict', 'Secure']);
+    const cookie = cookiePair(setCookie!);
+    const value = cookie.slice('__Host-sb_console='.length);
+    expect((await call('GET', '/v1/orgs', { cookie })).status).toBe(200);
+    expect((await call('GET', '/v1/console/session', { cookie })).status).toBe(200);
+
+    // `sb_console` is what a plain-http app on this host name could plant: not the console's cookie here.
+    expectProblem(await call('GET', '/v1/orgs', { cookie: `sb_console=${value}` }), 401, 'unauthenticated');
+    expectProblem(await call('GET', '/v1/console/session', { cookie: `sb_console=${value}` }), 401, 'unauthenticated');
+    // …and does not disturb the real one beside it.
+    expect((await call('GET', '/v1/orgs', { cookie: `sb_console=0123456789abcdef.${'Z'.repeat(43)}; ${cookie}` })).status).toBe(200);
+
+    // Several of the prefixed name (never from a conforming browser; refused all the same).
+    const other = cookiePair((await call('POST', '/v1/console/session', {}, { key: ADMIN_KEY })).headers.getSetCookie()[0]!);
+    for (let i = 0; i <= FAILURE_LIMIT; i += 1) {
+      const refused = await call('GET', '/v1/orgs', { cookie: `${other}; ${cookie}` });
+      expect(expectProblem(refused, 401, 'unauthenticated').detail).toMatch(/several console cookies/i);
+      expect(refused.headers.getSetCookie()).toEqual([
+        '__Host-sb_console=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0; Secure',
+        '__Host-sb_console=; HttpOnly; SameSite=Strict; Path=/v1; Max-Age=0; Secure',
+      ]);
+    }
+    // A stale one is expired under its own name; sign-out likewise.
+    const out = await call('DELETE', '/v1/console/session', { cookie });
+    expect(out.status).toBe(204);
+    expect(out.headers.getSetCookie()).toEqual(['__Host-sb_console=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0; Secure']);
+    const stale = await call('GET', '/v1/orgs', { cookie });
+    expectProblem(stale, 401, 'unauthenticated');
+    expect(stale.headers.getSetCookie()).toEqual(['__Host-sb_console=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0; Secure']);
+
+    // The public origin is the https one: the loopback address is refused, and told what to set.
+    const problem = expectProblem(await call('POST', '/v1/console/session', { origin: env.server.url }, { key: ADMIN_KEY }), 403, 'csrf_rejected');
+    expect(problem.detail).toContain(PUBLIC);
+    expect(problem.detail).toContain('SWITCHBOARD_PUBLIC_URL');
+
+    // The OpenAPI document names the cookie this server uses.
+    const document = (await call('GET', '/v1/openapi.json', {})).body as { components: { securitySchemes: Record<string, { name?: string }> } };
+    expect(document.components.securitySchemes['consoleSession']?.name).toBe('__Host-sb_console');
   });
 });

@@ -64,6 +64,13 @@ export interface AuthGate {
   admit(c: Context, route: string): Client;
   /** Logs and throws the 401; guesses (malformed or unknown values) count against the budget. */
   fail(client: Client, route: string, reason: FailureReason, message?: string): never;
+  /**
+   * Logs and throws the 401 for a console cookie, never counted. Its secret is 256 bits, so a
+   * cookie naming no live session is no guess but a session that ended (signed out in another
+   * tab, org key revoked) or one another app planted; each page load sends several requests, and
+   * counting them spent the address's shared budget — the admin's Bearer key locked out with it.
+   */
+  refuseCookie(client: Client, route: string, reason: FailureReason | 'several_cookies', message: string): never;
 }
 
 export function createAuthGate(options: AuthGateOptions): AuthGate {
@@ -88,6 +95,10 @@ export function createAuthGate(options: AuthGateOptions): AuthGate {
         'unauthenticated',
         message ?? (reason === 'expired' ? 'The session has expired; mint a new one.' : 'Send a valid key as `Authorization: Bearer <key>`.'),
       );
+    },
+    refuseCookie(client, route, reason, message) {
+      logger.warn({ address: client.address, route, reason, credential: 'console_cookie' }, 'authentication failed');
+      throw new SwitchboardError('unauthenticated', message);
     },
   };
 }

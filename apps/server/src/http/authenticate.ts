@@ -2,7 +2,7 @@ import type { EndpointSpec } from '@switchboard/contracts';
 import { orgNotFound, SwitchboardError, type ConsoleSessionService, type CredentialVerifier, type Logger, type SdkSession } from '@switchboard/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AuthGate, Client } from './auth-gate.js';
-import { markStaleConsoleCookie, readConsoleCookie } from './console-cookie.js';
+import { removeConsoleCookieWithRefusal, severalConsoleCookiesMessage, type ConsoleCookies } from './console-cookie.js';
 import { setCorsOrigin } from './cors.js';
 import { checkCsrf } from './csrf.js';
 import { principalOf, setPrincipal, type Principal } from './principal.js';
@@ -13,8 +13,10 @@ export interface RouteGuardOptions {
   /** Whether a presented value is the admin key (see `createAdminKeyMatcher`). */
   readonly isAdminKey: (presented: string) => boolean;
   readonly verifier: CredentialVerifier;
-  /** Console sign-in sessions: the `sb_console` cookie, used when there is no Authorization header. */
+  /** Console sign-in sessions: the console cookie, used when there is no Authorization header. */
   readonly consoleSessions: Pick<ConsoleSessionService, 'verify'>;
+  /** The console cookie's name and attributes (`__Host-sb_console` over https). */
+  readonly consoleCookies: ConsoleCookies;
   /** The failure budget per client address and the logged refusal (shared with console sign-in). */
   readonly gate: AuthGate;
   readonly logger: Logger;
@@ -64,12 +66,15 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
   /**
    * The console: a cookie session acts exactly as what it was opened with — the admin key, or its
    * org key (so every route that key may use, and nothing more). Never CORS: the console is served
-   * from Switchboard's own origin. Unsafe methods must pass the CSRF check.
+   * from Switchboard's own origin. Unsafe methods must pass the CSRF check. Refusals are not
+   * counted against the failure budget (see `AuthGate.refuseCookie`).
    */
   const cookieAuth = async (c: Context, client: Client, route: string, cookie: string): Promise<void> => {
     const check = await options.consoleSessions.verify(cookie);
-    if (!check.ok) markStaleConsoleCookie(c);
-    if (!check.ok) return gate.fail(client, route, check.reason, 'Sign in to the console again (`POST /v1/console/session`), or send `Authorization: Bearer <key>`.');
+    if (!check.ok) {
+      removeConsoleCookieWithRefusal(c, options.consoleCookies.expire());
+      return gate.refuseCookie(client, route, check.reason, 'Sign in to the console again (`POST /v1/console/session`), or send `Authorization: Bearer <key>`.');
+    }
     try {
       checkCsrf(c, options.publicOrigin());
     } catch (error) {
@@ -87,8 +92,12 @@ export function createRouteGuard(options: RouteGuardOptions): RouteGuard {
 
     const header = c.req.header('authorization');
     if (header === undefined) {
-      const cookie = readConsoleCookie(c);
-      if (cookie !== undefined) return cookieAuth(c, client, route, cookie);
+      const cookie = options.consoleCookies.read(c);
+      if (cookie.kind === 'one') return cookieAuth(c, client, route, cookie.value);
+      if (cookie.kind === 'several') {
+        removeConsoleCookieWithRefusal(c, options.consoleCookies.expire({ planted: true }));
+        return gate.refuseCookie(client, route, 'several_cookies', severalConsoleCookiesMessage);
+      }
     }
     const token = header === undefined ? undefined : bearer.exec(header)?.[1];
     // The admin comparison runs for every presented value, so its timing says nothing about the kind.

@@ -12,7 +12,7 @@ import { createAdminKeyMatcher } from './admin-key-match.js';
 import { createAuthGate } from './auth-gate.js';
 import { createRouteGuard, provideRouteGuard } from './authenticate.js';
 import { compileTrustedProxies } from './client-address.js';
-import { clearedConsoleCookie, hasStaleConsoleCookie } from './console-cookie.js';
+import { consoleCookieRemovals, createConsoleCookies } from './console-cookie.js';
 import { consoleStatic } from './console-static.js';
 import { sdkStatic } from './sdk-static.js';
 import { widgetStatic } from './widget-static.js';
@@ -56,7 +56,7 @@ export interface HttpServices {
   readonly actions: ActionService;
   /** Resolves org keys and session tokens (by id, constant-time secret comparison). */
   readonly credentials: CredentialVerifier;
-  /** Console sign-in sessions (the `sb_console` cookie). */
+  /** Console sign-in sessions (the `sb_console` cookie; `__Host-sb_console` over https). */
   readonly consoleSessions: ConsoleSessionService;
   readonly ready: () => Promise<void>;
 }
@@ -92,9 +92,10 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     }
     const response = problemResponse(error, c.req.path, correlationId);
     if (isSwitchboardError(error) && error.code === 'unauthenticated') response.headers.set('www-authenticate', 'Bearer realm="switchboard"');
-    // A console cookie naming no live session (ended, expired, revoked) is removed with the 401.
-    if (isSwitchboardError(error) && error.code === 'unauthenticated' && hasStaleConsoleCookie(c)) {
-      response.headers.append('set-cookie', clearedConsoleCookie({ secure: new URL(options.publicUrl()).protocol === 'https:' }));
+    // A console cookie naming no live session (ended, expired, revoked), or several console
+    // cookies, are removed with the 401.
+    if (isSwitchboardError(error) && error.code === 'unauthenticated') {
+      for (const setCookie of consoleCookieRemovals(c)) response.headers.append('set-cookie', setCookie);
     }
     // The rest of an oversized body is not read: announce that the connection ends with this
     // response (RFC 9112 §9.6), so a keep-alive client never sends its next request on a socket
@@ -116,10 +117,11 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     trustedProxies: compileTrustedProxies(options.trustedProxies ?? []),
   });
   const isAdminKey = createAdminKeyMatcher(options.adminKey);
+  const consoleCookies = createConsoleCookies(options.publicUrl);
   app.use(
     '*',
     provideRouteGuard(
-      createRouteGuard({ isAdminKey, verifier: services.credentials, consoleSessions: services.consoleSessions, gate, logger, publicOrigin }),
+      createRouteGuard({ isAdminKey, verifier: services.credentials, consoleSessions: services.consoleSessions, consoleCookies, gate, logger, publicOrigin }),
     ),
   );
   app.use('/v1/orgs/:org/*', sessionCors({ allowedOrigins: (org) => services.sessions.allowedOrigins(org) }));
@@ -139,7 +141,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   webhookRoutes(app, services.webhooks, maxRequestBytes);
   functionRoutes(app, services.functions, services.functionExecutions, maxRequestBytes);
   actionRoutes(app, services.actions, maxRequestBytes);
-  consoleSessionRoutes(app, { sessions: services.consoleSessions, verifier: services.credentials, isAdminKey, gate, logger, publicOrigin });
+  consoleSessionRoutes(app, { sessions: services.consoleSessions, verifier: services.credentials, isAdminKey, gate, logger, publicOrigin, cookies: consoleCookies });
   // Static files last, so no API route can be shadowed; the console's catch-all after the others.
   if (options.staticRoots) {
     sdkStatic(app, options.staticRoots.sdk);

@@ -20,7 +20,19 @@ export function checkCsrf(c: Context, publicOrigin: string): void {
     throw new SwitchboardError('csrf_rejected', `Console requests that change something must carry the header \`${csrfHeaderName}: 1\`.`);
   }
   const origin = c.req.header('origin');
-  if (origin !== undefined && origin !== publicOrigin) {
-    throw new SwitchboardError('csrf_rejected', 'This console request comes from another origin than Switchboard’s own.');
-  }
+  if (origin !== undefined && origin !== publicOrigin) throw foreignOrigin(origin, publicOrigin);
+}
+
+/**
+ * The 403 for a console request (or sign-in) from another origin than the public one. It names
+ * the expected origin: the usual cause is no attack but a console reached through another address
+ * than `SWITCHBOARD_PUBLIC_URL` (a proxy, `localhost` for `127.0.0.1`), and the fix is to say so.
+ */
+export function foreignOrigin(origin: string, publicOrigin: string): SwitchboardError {
+  return new SwitchboardError(
+    'csrf_rejected',
+    `This request comes from the origin ${origin.slice(0, 200)}, not from Switchboard’s public origin ${publicOrigin}. ` +
+      'If you reach Switchboard through another address, set SWITCHBOARD_PUBLIC_URL (the public URL) to that address and restart.',
+    { details: { expectedOrigin: publicOrigin } },
+  );
 }

@@ -1,6 +1,7 @@
-import { endpoints, problemSchema, type EndpointSpec } from '@switchboard/contracts';
+import { consoleCookieName, endpoints, problemSchema, type EndpointSpec } from '@switchboard/contracts';
 import { errorCodes } from '@switchboard/core';
 import { z } from 'zod';
+import { hostConsoleCookieName } from './console-cookie.js';
 import { problemStatus } from './problem-status.js';
 
 /** Which credentials each `EndpointSpec.auth` accepts (any one of them: OpenAPI ORs the list). */
@@ -83,9 +84,10 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         consoleSession: {
           type: 'apiKey',
           in: 'cookie',
-          name: 'sb_console',
+          // The name the server at `serverUrl` uses (see `createConsoleCookies`).
+          name: new URL(serverUrl).protocol === 'https:' ? hostConsoleCookieName : consoleCookieName,
           description:
-            'The web console\'s session cookie (POST /v1/console/session): acts as the key it was signed in with (the admin key, or an org key: that key\'s routes only). Requests that change something must carry X-Switchboard-CSRF: 1 and, when Origin is sent, come from Switchboard\'s own origin (else 403 csrf_rejected). Ignored when an Authorization header is present; never answered with CORS.',
+            'The web console\'s session cookie (POST /v1/console/session; `sb_console` on plain http, `__Host-sb_console` over https): acts as the key it was signed in with (the admin key, or an org key: that key\'s routes only). Requests that change something must carry X-Switchboard-CSRF: 1 and, when Origin is sent, come from Switchboard\'s own origin (else 403 csrf_rejected). Several cookies of that name are refused (401) and expired. Ignored when an Authorization header is present; never answered with CORS.',
         },
       },
       schemas: { Problem: jsonSchema(problemSchema, 'output') },

@@ -34,6 +34,6 @@ export function problemResponse(error: unknown, instance: string, correlationId:
       };
   return new Response(JSON.stringify(body), {
     status: body['status'] as number,
-    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+    headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
   });
 }

@@ -48,8 +48,20 @@ export function on(app: Hono, spec: EndpointSpec, handler: (c: Context) => Promi
     await authenticateRoute(c, spec);
     checkParams(c);
     authorizeRoute(c, spec);
-    return handler(c);
+    return withApiHeaders(spec, await handler(c));
   });
+}
+
+/**
+ * Headers every API answer carries unless its handler chose otherwise. An authenticated answer
+ * is for its caller only: `no-store`, so no shared cache or browser history keeps it after
+ * sign-out (a logo, cacheable content behind a credential, sets `private` itself). JSON is never
+ * sniffed as something else (`nosniff`). Problems carry both already (`problemResponse`).
+ */
+function withApiHeaders(spec: EndpointSpec, response: Response): Response {
+  if (spec.auth !== 'none' && !response.headers.has('cache-control')) response.headers.set('cache-control', 'no-store');
+  if (/[/+]json\b/i.test(response.headers.get('content-type') ?? '')) response.headers.set('x-content-type-options', 'nosniff');
+  return response;
 }
 
 /** Validate a response against its allow-list schema in development and tests. */
