@@ -15,3 +15,4 @@ export * from './installations.js';
 export * from './functions.js';
 export * from './webhooks.js';
 export * from './console.js';
+export * from './template-syntax.js';
