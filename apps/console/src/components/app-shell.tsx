@@ -15,6 +15,7 @@ export function navItemsOf(session: ConsoleSession): readonly NavItem[] {
     ? [
         { to: '/connectors', label: 'Connectors' },
         { to: '/solutions', label: 'Solutions' },
+        { to: '/orgs', label: 'Orgs' },
         { to: '/webhooks', label: 'Webhooks' },
         { to: '/events', label: 'Events' },
       ]

@@ -1,4 +1,5 @@
-import { createContext, useContext, useId, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
+import { FieldMessages, useFieldMessageIds } from './field-messages.js';
 
 /** What a control inside a `<Field>` needs to wire itself to the label, help and error. */
 export interface FieldControl {
@@ -31,10 +32,8 @@ export interface FieldProps {
  * its id, aria-describedby (help and error), aria-invalid and required from here.
  */
 export function Field({ label, help, error, required = false, children, className }: FieldProps) {
-  const id = useId();
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [errorId, helpId].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldMessageIds(help, error);
+  const { id, describedBy } = ids;
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <label className="field-label" htmlFor={id}>
@@ -42,17 +41,7 @@ export function Field({ label, help, error, required = false, children, classNam
         {required && <span className="field-required"> (required)</span>}
       </label>
       <FieldContext.Provider value={{ id, describedBy, invalid: !!error, required }}>{children}</FieldContext.Provider>
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
-      {help && (
-        <p className="field-help" id={helpId}>
-          {help}
-        </p>
-      )}
+      <FieldMessages ids={ids} help={help} error={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { FieldMessages, useFieldMessageIds } from './field-messages.js';
 import { useFieldControl } from './field.js';
 
 /** The Field's wiring as attributes; a caller's own id/aria-describedby win. */
@@ -37,33 +38,14 @@ export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement
 
 /** A checkbox with its label to the right, and its own help and error (not inside `<Field>`). */
 export function Checkbox({ label, help, error, className, ...props }: CheckboxProps) {
-  const id = useId();
-  const helpId = help ? `${id}-help` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+  const ids = useFieldMessageIds(help, error);
   return (
     <div className={['field', 'field-checkbox', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <div className="checkbox-row">
-        <input
-          {...props}
-          type="checkbox"
-          id={id}
-          className="checkbox"
-          aria-describedby={[errorId, helpId].filter(Boolean).join(' ') || undefined}
-          aria-invalid={error ? true : undefined}
-        />
-        <label htmlFor={id}>{label}</label>
+        <input {...props} type="checkbox" id={ids.id} className="checkbox" aria-describedby={ids.describedBy} aria-invalid={error ? true : undefined} />
+        <label htmlFor={ids.id}>{label}</label>
       </div>
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
-      {help && (
-        <p className="field-help" id={helpId}>
-          {help}
-        </p>
-      )}
+      <FieldMessages ids={ids} help={help} error={error} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, useRef } from 'react';
+import { useRef } from 'react';
 import { Button } from './button.js';
+import { FieldError, FieldMessages, useFieldMessageIds } from './field-messages.js';
 import './key-value-editor.css';
 
 /** One editable key/value row. `id` keeps React keys (and focus) stable while rows change. */
@@ -40,9 +41,8 @@ const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
  * row moves focus to a neighbour, so keyboard users never lose their place.
  */
 export function KeyValueEditor({ legend, noun, rows, onChange, help, error, rowError, keyPlaceholder = 'Name', valuePlaceholder = 'Value' }: KeyValueEditorProps) {
-  const baseId = useId();
-  const helpId = `${baseId}-help`;
-  const errorId = `${baseId}-error`;
+  const ids = useFieldMessageIds(help, error);
+  const baseId = ids.id;
   const container = useRef<HTMLFieldSetElement>(null);
   const Noun = capitalize(noun);
 
@@ -55,7 +55,7 @@ export function KeyValueEditor({ legend, noun, rows, onChange, help, error, rowE
     });
 
   return (
-    <fieldset ref={container} className={error ? 'kv-editor kv-editor-invalid' : 'kv-editor'} aria-describedby={[error ? errorId : '', help ? helpId : ''].filter(Boolean).join(' ') || undefined}>
+    <fieldset ref={container} className={error ? 'kv-editor kv-editor-invalid' : 'kv-editor'} aria-describedby={ids.describedBy}>
       <legend className="field-label">{legend}</legend>
       {rows.length === 0 ? (
         <p className="kv-empty muted">No {noun}s.</p>
@@ -99,10 +99,9 @@ export function KeyValueEditor({ legend, noun, rows, onChange, help, error, rowE
                   Remove
                 </Button>
                 {problem && (
-                  <p className="field-error kv-row-error" id={problemId}>
-                    <span aria-hidden="true">⚠ </span>
+                  <FieldError className="field-error kv-row-error" id={problemId}>
                     {problem}
-                  </p>
+                  </FieldError>
                 )}
               </li>
             );
@@ -121,17 +120,7 @@ export function KeyValueEditor({ legend, noun, rows, onChange, help, error, rowE
           Add {noun}
         </Button>
       </div>
-      {error && (
-        <p className="field-error" id={errorId}>
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
-      {help && (
-        <p className="field-help" id={helpId}>
-          {help}
-        </p>
-      )}
+      <FieldMessages ids={ids} help={help} error={error} />
     </fieldset>
   );
 }

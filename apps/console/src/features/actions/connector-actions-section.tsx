@@ -1,5 +1,6 @@
 import { ErrorState } from '../../components/error-state.js';
 import { Loading } from '../../components/loading.js';
+import { Section } from '../../components/section.js';
 import type { SolutionSectionProps } from '../solutions/solution-page.js';
 import { ConnectorActionsForm } from './connector-actions-form.js';
 
@@ -10,16 +11,16 @@ import { ConnectorActionsForm } from './connector-actions-form.js';
 export function ConnectorActionsSection({ solution, connectors, functions }: SolutionSectionProps) {
   const error = connectors.error ?? functions.error;
   return (
-    <section className="card section" aria-labelledby="solution-actions-heading">
-      <div className="section-header">
-        <div>
-          <h2 id="solution-actions-heading">Actions</h2>
-          <p className="section-intro">
-            An action runs a function of this solution when a subscriber org authorizes a connector or its connection is revoked. It runs in the background just
-            after, and each run is listed in the org’s executions. The function receives <code>{'{event, connector, org, scopes, at}'}</code> as its arguments.
-          </p>
-        </div>
-      </div>
+    <Section
+      headingId="solution-actions-heading"
+      title="Actions"
+      intro={
+        <>
+          An action runs a function of this solution when a subscriber org authorizes a connector or its connection is revoked. It runs in the background just
+          after, and each run is listed in the org’s executions. The function receives <code>{'{event, connector, org, scopes, at}'}</code> as its arguments.
+        </>
+      }
+    >
       {error ? (
         <ErrorState
           error={error}
@@ -40,6 +41,6 @@ export function ConnectorActionsSection({ solution, connectors, functions }: Sol
           ))}
         </div>
       )}
-    </section>
+    </Section>
   );
 }

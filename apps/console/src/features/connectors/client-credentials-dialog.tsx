@@ -1,12 +1,11 @@
 import { endpoints } from '@switchboard/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
-import { Button } from '../../components/button.js';
 import { CopyButton } from '../../components/copy-button.js';
-import { Dialog } from '../../components/dialog.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Field } from '../../components/field.js';
+import { errorBelowFields, FormDialog, useResetOnOpen } from '../../components/form-dialog.js';
 import { TextInput } from '../../components/inputs.js';
 import { useToast } from '../../components/toast.js';
 
@@ -36,14 +35,11 @@ export function ClientCredentialsDialog({ open, connector, redirectUrl, clientId
   const [secret, setSecret] = useState('');
   const save = useApiMutation((body: { clientId: string; clientSecret: string }) => api.call(endpoints.setCredentials, { params: { connector }, body }));
 
-  useEffect(() => {
-    if (open) {
-      setId(clientId ?? '');
-      setSecret('');
-      save.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset when (re)opened only
-  }, [open]);
+  useResetOnOpen(open, () => {
+    setId(clientId ?? '');
+    setSecret('');
+    save.reset();
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,41 +51,38 @@ export function ClientCredentialsDialog({ open, connector, redirectUrl, clientId
     }
   };
 
+  const otherError = errorBelowFields(save.error);
+
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title="Client credentials"
       description="Register this redirect URL with the service when you create its OAuth app, then paste the client id and secret the service gives you."
-      footer={
-        <>
-          <Button onClick={onClose}>{clientSecretSet ? 'Cancel' : 'Later'}</Button>
-          <Button type="submit" form="client-credentials-form" variant="primary" loading={save.pending}>
-            Save credentials
-          </Button>
-        </>
-      }
+      formId="client-credentials-form"
+      onSubmit={submit}
+      submitLabel="Save credentials"
+      pending={save.pending}
+      cancelLabel={clientSecretSet ? 'Cancel' : 'Later'}
     >
-      <form id="client-credentials-form" className="form" onSubmit={submit} noValidate>
-        <Field label="Redirect URL" help="Also called callback URL. It must match exactly at the service.">
-          <div className="input-with-button">
-            <TextInput value={redirectUrl} readOnly spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
-            <CopyButton text={redirectUrl} label="Copy redirect URL" />
-          </div>
-        </Field>
-        <Field label="Client ID" required error={save.error?.fieldError('clientId')} help="The public identifier of your OAuth app at the service.">
-          <TextInput name="clientId" value={id} onChange={(event) => setId(event.target.value)} spellCheck={false} autoComplete="off" data-autofocus />
-        </Field>
-        <Field
-          label="Client secret"
-          required
-          error={save.error?.fieldError('clientSecret')}
-          help={clientSecretSet ? 'A secret is set. Enter a new one to replace it; it is stored encrypted and never shown again.' : 'Stored encrypted and never shown again.'}
-        >
-          <TextInput name="clientSecret" type="password" value={secret} onChange={(event) => setSecret(event.target.value)} autoComplete="new-password" spellCheck={false} />
-        </Field>
-        {save.error && Object.keys(save.error.fieldErrors).length === 0 && <ErrorState error={save.error} compact />}
-      </form>
-    </Dialog>
+      <Field label="Redirect URL" help="Also called callback URL. It must match exactly at the service.">
+        <div className="input-with-button">
+          <TextInput value={redirectUrl} readOnly spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
+          <CopyButton text={redirectUrl} label="Copy redirect URL" />
+        </div>
+      </Field>
+      <Field label="Client ID" required error={save.error?.fieldError('clientId')} help="The public identifier of your OAuth app at the service.">
+        <TextInput name="clientId" value={id} onChange={(event) => setId(event.target.value)} spellCheck={false} autoComplete="off" data-autofocus />
+      </Field>
+      <Field
+        label="Client secret"
+        required
+        error={save.error?.fieldError('clientSecret')}
+        help={clientSecretSet ? 'A secret is set. Enter a new one to replace it; it is stored encrypted and never shown again.' : 'Stored encrypted and never shown again.'}
+      >
+        <TextInput name="clientSecret" type="password" value={secret} onChange={(event) => setSecret(event.target.value)} autoComplete="new-password" spellCheck={false} />
+      </Field>
+      {otherError && <ErrorState error={otherError} compact />}
+    </FormDialog>
   );
 }

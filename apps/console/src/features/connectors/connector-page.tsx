@@ -4,8 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useApi } from '../../api/api-context.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button, ButtonLink } from '../../components/button.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { PageFallback } from '../../components/page-fallback.js';
 import { PageHeader } from '../../components/page-header.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { ApisSection } from '../apis/apis-section.js';
@@ -42,15 +41,9 @@ export function ConnectorPage() {
   const devConnection = useDevConnection(apiName);
   const connector = query.data;
 
-  if (query.error) {
-    return (
-      <>
-        <PageHeader title="Connector" eyebrow={<Link to="/connectors">Connectors</Link>} />
-        <ErrorState error={query.error} onRetry={query.reload} />
-      </>
-    );
+  if (query.error || !connector) {
+    return <PageFallback error={query.error} onRetry={query.reload} title="Connector" eyebrow={<Link to="/connectors">Connectors</Link>} loadingLabel="Loading connector…" />;
   }
-  if (!connector) return <Loading label="Loading connector…" />;
 
   return (
     <>

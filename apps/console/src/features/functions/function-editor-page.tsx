@@ -6,11 +6,11 @@ import { useApiMutation } from '../../api/use-api-mutation.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
 import { CodeEditor } from '../../components/code-editor.js';
-import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { ConfirmDialog, useConfirmation } from '../../components/confirm-dialog.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Field } from '../../components/field.js';
 import { TextInput } from '../../components/inputs.js';
-import { Loading } from '../../components/loading.js';
+import { PageFallback } from '../../components/page-fallback.js';
 import { PageHeader } from '../../components/page-header.js';
 import { useToast } from '../../components/toast.js';
 import '../solutions/solution-sections.css';
@@ -48,7 +48,6 @@ export function FunctionEditorPage() {
   const query = useApiQuery((signal) => api.call(endpoints.getFunction, { params, signal }), [solution, fnName]);
   const [values, setValues] = useState<EditorValues | undefined>(undefined);
   const [runs, setRuns] = useState(0);
-  const [deleteOpen, setDeleteOpen] = useState(false);
   // Set once the function is deleted: the navigation away must not ask about unsaved changes.
   const leaving = useRef(false);
   const save = useApiMutation((body: EditorValues) =>
@@ -58,6 +57,7 @@ export function FunctionEditorPage() {
     }),
   );
   const remove = useApiMutation(() => api.call(endpoints.deleteFunction, { params }));
+  const confirmDelete = useConfirmation<true>(remove);
 
   useEffect(() => {
     if (query.data) setValues(valuesOf(query.data));
@@ -75,15 +75,9 @@ export function FunctionEditorPage() {
   }, [dirty]);
 
   const solutionLink = <Link to={`/solutions/${encodeURIComponent(solution)}`}>Solution {solution}</Link>;
-  if (query.error) {
-    return (
-      <>
-        <PageHeader title="Function" eyebrow={solutionLink} />
-        <ErrorState error={query.error} onRetry={query.reload} />
-      </>
-    );
+  if (query.error || !saved || !values) {
+    return <PageFallback error={query.error} onRetry={query.reload} title="Function" eyebrow={solutionLink} loadingLabel="Loading function…" />;
   }
-  if (!saved || !values) return <Loading label="Loading function…" />;
 
   const set = (patch: Partial<EditorValues>) => setValues((current) => (current ? { ...current, ...patch } : current));
   const submit = async (event: FormEvent) => {
@@ -110,13 +104,7 @@ export function FunctionEditorPage() {
           </>
         }
         actions={
-          <Button
-            variant="ghost"
-            onClick={() => {
-              remove.reset();
-              setDeleteOpen(true);
-            }}
-          >
+          <Button variant="ghost" onClick={() => confirmDelete.ask(true)}>
             Delete function
           </Button>
         }
@@ -181,12 +169,9 @@ export function FunctionEditorPage() {
         <RecentExecutions solution={solution} fn={saved.apiName} reloadKey={runs} />
       </div>
       <ConfirmDialog
-        open={deleteOpen}
+        {...confirmDelete.dialog}
         title="Delete function"
         confirmLabel="Delete function"
-        pending={remove.pending}
-        error={remove.error}
-        onClose={() => setDeleteOpen(false)}
         onConfirm={async () => {
           const result = await remove.run();
           if (result.ok) {

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button } from '../../components/button.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
+import { Section } from '../../components/section.js';
 import { Table, type Column } from '../../components/table.js';
 import { formatDateTime } from '../../format/format-date-time.js';
 import type { SolutionSectionProps } from '../solutions/solution-page.js';
@@ -41,28 +41,29 @@ export function FunctionsSection({ solution, functions }: SolutionSectionProps) 
   );
 
   return (
-    <section className="card section" aria-labelledby="solution-functions-heading">
-      <div className="section-header">
-        <div>
-          <h2 id="solution-functions-heading">Functions</h2>
-          <p className="section-intro">
-            JavaScript that runs for an org in a sandbox and calls its connectors with <code>invokeConnector</code>. Org <code>dev</code> runs these drafts; other
-            orgs run the source recorded in the release they installed.
-          </p>
-        </div>
-        {rows && rows.length > 0 && create}
-      </div>
-      {functions.error ? (
-        <ErrorState error={functions.error} onRetry={functions.reload} />
-      ) : !rows ? (
-        <Loading label="Loading functions…" />
-      ) : rows.length === 0 ? (
-        <EmptyState level={3} title="No functions yet" action={create}>
-          <p>Functions are optional. Add one to run your own logic with the org’s connections, or as an action when an org authorizes a connector.</p>
-        </EmptyState>
-      ) : (
-        <Table caption={`Functions of ${solution.name}`} columns={columns} rows={rows} rowKey={(fn) => fn.id} />
-      )}
+    <Section
+      headingId="solution-functions-heading"
+      title="Functions"
+      intro={
+        <>
+          JavaScript that runs for an org in a sandbox and calls its connectors with <code>invokeConnector</code>. Org <code>dev</code> runs these drafts; other
+          orgs run the source recorded in the release they installed.
+        </>
+      }
+      actions={rows && rows.length > 0 && create}
+    >
+      <QueryContent
+        query={functions}
+        data={rows}
+        loadingLabel="Loading functions…"
+        empty={
+          <EmptyState level={3} title="No functions yet" action={create}>
+            <p>Functions are optional. Add one to run your own logic with the org’s connections, or as an action when an org authorizes a connector.</p>
+          </EmptyState>
+        }
+      >
+        {(rows) => <Table caption={`Functions of ${solution.name}`} columns={columns} rows={rows} rowKey={(fn) => fn.id} />}
+      </QueryContent>
       <FunctionCreateDialog
         open={createOpen}
         solution={solution.apiName}
@@ -72,6 +73,6 @@ export function FunctionsSection({ solution, functions }: SolutionSectionProps) 
           navigate(functionPath(solution.apiName, created.apiName));
         }}
       />
-    </section>
+    </Section>
   );
 }

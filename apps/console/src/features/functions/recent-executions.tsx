@@ -3,8 +3,8 @@ import { useEffect } from 'react';
 import { useApi } from '../../api/api-context.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
+import { Section } from '../../components/section.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { formatDateTime } from '../../format/format-date-time.js';
 import { FunctionLogList } from './function-log-list.js';
@@ -31,46 +31,52 @@ export function RecentExecutions({ solution, fn, reloadKey }: { solution: string
   const items = query.data;
 
   return (
-    <section className="card section contained" aria-labelledby="function-executions-heading">
-      <div className="section-header">
-        <h2 id="function-executions-heading">Recent runs in dev</h2>
+    <Section
+      headingId="function-executions-heading"
+      className="contained"
+      title="Recent runs in dev"
+      actions={
         <Button size="small" onClick={reload} loading={query.loading && items !== undefined}>
           Refresh
         </Button>
-      </div>
-      {query.error ? (
-        <ErrorState error={query.error} onRetry={reload} />
-      ) : !items ? (
-        <Loading label="Loading runs…" />
-      ) : items.length === 0 ? (
-        <p className="muted">No runs yet in dev. Runs from the Run panel and from actions appear here, newest first.</p>
-      ) : (
-        <ul className="stack plain-list" aria-label="Runs, newest first">
-          {items.map((item) => (
-            <li key={item.id}>
-              <details className="execution">
-                <summary>
-                  <span className="run-summary run-summary-inline">
-                    <StatusBadge status={item.status} />
-                    <span>{formatDateTime(item.startedAt)}</span>
-                    <span className="muted">{triggerLabels[item.trigger]}</span>
-                    <span className="muted">{Math.round(item.durationMs)} ms</span>
-                    {item.error && <code>{item.error.code}</code>}
-                  </span>
-                </summary>
-                <div className="stack execution-body">
-                  {item.error && <p className="pre-wrap">{item.error.message}</p>}
-                  <p className="muted">
-                    {item.connectorCalls} connector call{item.connectorCalls === 1 ? '' : 's'} · execution <code>{item.id}</code>
-                  </p>
-                  <FunctionLogList logs={item.logs} label={`Console output of the run at ${formatDateTime(item.startedAt)}`} />
-                  {item.logsTruncated && <p className="muted">Later output was left out (the first 64 KB are kept).</p>}
-                </div>
-              </details>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+      }
+    >
+      <QueryContent
+        query={{ error: query.error, reload }}
+        data={items}
+        loadingLabel="Loading runs…"
+        empty={
+          <p className="muted">No runs yet in dev. Runs from the Run panel and from actions appear here, newest first.</p>
+        }
+      >
+        {(items) => (
+          <ul className="stack plain-list" aria-label="Runs, newest first">
+            {items.map((item) => (
+              <li key={item.id}>
+                <details className="execution">
+                  <summary>
+                    <span className="run-summary run-summary-inline">
+                      <StatusBadge status={item.status} />
+                      <span>{formatDateTime(item.startedAt)}</span>
+                      <span className="muted">{triggerLabels[item.trigger]}</span>
+                      <span className="muted">{Math.round(item.durationMs)} ms</span>
+                      {item.error && <code>{item.error.code}</code>}
+                    </span>
+                  </summary>
+                  <div className="stack execution-body">
+                    {item.error && <p className="pre-wrap">{item.error.message}</p>}
+                    <p className="muted">
+                      {item.connectorCalls} connector call{item.connectorCalls === 1 ? '' : 's'} · execution <code>{item.id}</code>
+                    </p>
+                    <FunctionLogList logs={item.logs} label={`Console output of the run at ${formatDateTime(item.startedAt)}`} />
+                    {item.logsTruncated && <p className="muted">Later output was left out (the first 64 KB are kept).</p>}
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryContent>
+    </Section>
   );
 }

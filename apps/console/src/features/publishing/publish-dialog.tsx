@@ -4,9 +4,9 @@ import { useApi } from '../../api/api-context.js';
 import type { ApiError } from '../../api/api-error.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
 import { Button } from '../../components/button.js';
-import { Dialog } from '../../components/dialog.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Field } from '../../components/field.js';
+import { FormDialog, useResetOnOpen } from '../../components/form-dialog.js';
 import { TextArea, TextInput } from '../../components/inputs.js';
 import { logoAccept, logoProblem } from './logo-check.js';
 
@@ -46,15 +46,13 @@ export function PublishDialog({ open, connector, defaultSupportEmail = '', onClo
   const [local, setLocal] = useState<LocalErrors>({});
   const publish = useApiMutation((form: FormData) => api.call(endpoints.publishConnector, { params: { connector: connector.apiName }, body: form }));
 
-  useEffect(() => {
-    if (!open) return;
+  useResetOnOpen(open, () => {
     setLogo(null);
     setSupportEmail(defaultSupportEmail);
     setReleaseNotes('');
     setLocal({});
     publish.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset when (re)opened only
-  }, [open]);
+  });
 
   // The preview is an object URL of the chosen file; freed when the file changes or the dialog goes.
   useEffect(() => {
@@ -97,69 +95,64 @@ export function PublishDialog({ open, connector, defaultSupportEmail = '', onClo
   };
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       size="wide"
       title={`Publish ${connector.name}`}
       description="Publishing freezes the connector and all its APIs into a new immutable version that solutions can pin. Later edits to the draft do not change it."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="publish-form" variant="primary" loading={publish.pending}>
-            Publish version
-          </Button>
-        </>
-      }
+      formId="publish-form"
+      formClassName="publish-form"
+      onSubmit={submit}
+      submitLabel="Publish version"
+      pending={publish.pending}
     >
-      <form id="publish-form" className="form publish-form" onSubmit={submit} noValidate>
-        <div className="publish-logo-row">
-          <Field label="Logo" required error={logoError} help="PNG, JPEG or SVG, at most 256 KB. An SVG must be a plain drawing: no scripts, external links or embedded HTML.">
-            <TextInput
-              type="file"
-              name="logo"
-              accept={logoAccept}
-              data-autofocus
-              onChange={(event) => {
-                const file = event.target.files?.[0] ?? null;
-                setLogo(file);
-                setLocal((current) => ({ ...current, logo: file ? logoProblem(file) : undefined }));
-              }}
-            />
-          </Field>
-          <div className="publish-logo-preview" aria-live="polite">
-            {preview ? <img src={preview} alt={`Preview of ${logo?.name ?? 'the logo'}`} /> : <span className="muted">No logo chosen</span>}
-          </div>
+      <div className="publish-logo-row">
+        <Field label="Logo" required error={logoError} help="PNG, JPEG or SVG, at most 256 KB. An SVG must be a plain drawing: no scripts, external links or embedded HTML.">
+          <TextInput
+            type="file"
+            name="logo"
+            accept={logoAccept}
+            data-autofocus
+            onChange={(event) => {
+              const file = event.target.files?.[0] ?? null;
+              setLogo(file);
+              setLocal((current) => ({ ...current, logo: file ? logoProblem(file) : undefined }));
+            }}
+          />
+        </Field>
+        <div className="publish-logo-preview" aria-live="polite">
+          {preview ? <img src={preview} alt={`Preview of ${logo?.name ?? 'the logo'}`} /> : <span className="muted">No logo chosen</span>}
         </div>
-        <Field label="Support email" required error={local.supportEmail ?? error?.fieldError('supportEmail')} help="Where subscribers of this version write for help.">
-          <TextInput type="email" name="supportEmail" autoComplete="email" value={supportEmail} onChange={(event) => setSupportEmail(event.target.value)} />
-        </Field>
-        <Field label="Release notes" required error={local.releaseNotes ?? error?.fieldError('releaseNotes')} help="What changed in this version; shown with the version.">
-          <TextArea name="releaseNotes" rows={4} maxLength={maxReleaseNotesLength} value={releaseNotes} onChange={(event) => setReleaseNotes(event.target.value)} />
-        </Field>
-        {advice && (
-          <div className="error-state publish-refused" role="alert" tabIndex={-1}>
-            <p className="error-state-title">{connector.name} cannot be published yet</p>
-            <p className="error-state-detail">{advice.text}</p>
-            <p className="error-state-code">
-              Code: <code>{error?.code}</code>
-              {typeof error?.problem['reason'] === 'string' && <> · reason <code>{String(error.problem['reason'])}</code></>} · HTTP {error?.status}
-            </p>
-            {advice.credentials && (
-              <Button size="small" onClick={onOpenCredentials}>
-                Set client credentials
-              </Button>
-            )}
-          </div>
-        )}
-        {error && !handled && <ErrorState error={error} compact />}
-        {error?.code === 'invalid_logo' && (
-          <p className="muted publish-reason">
-            Code: <code>invalid_logo</code> · HTTP {error.status}
+      </div>
+      <Field label="Support email" required error={local.supportEmail ?? error?.fieldError('supportEmail')} help="Where subscribers of this version write for help.">
+        <TextInput type="email" name="supportEmail" autoComplete="email" value={supportEmail} onChange={(event) => setSupportEmail(event.target.value)} />
+      </Field>
+      <Field label="Release notes" required error={local.releaseNotes ?? error?.fieldError('releaseNotes')} help="What changed in this version; shown with the version.">
+        <TextArea name="releaseNotes" rows={4} maxLength={maxReleaseNotesLength} value={releaseNotes} onChange={(event) => setReleaseNotes(event.target.value)} />
+      </Field>
+      {advice && (
+        <div className="error-state publish-refused" role="alert" tabIndex={-1}>
+          <p className="error-state-title">{connector.name} cannot be published yet</p>
+          <p className="error-state-detail">{advice.text}</p>
+          <p className="error-state-code">
+            Code: <code>{error?.code}</code>
+            {typeof error?.problem['reason'] === 'string' && <> · reason <code>{String(error.problem['reason'])}</code></>} · HTTP {error?.status}
           </p>
-        )}
-      </form>
-    </Dialog>
+          {advice.credentials && (
+            <Button size="small" onClick={onOpenCredentials}>
+              Set client credentials
+            </Button>
+          )}
+        </div>
+      )}
+      {error && !handled && <ErrorState error={error} compact />}
+      {error?.code === 'invalid_logo' && (
+        <p className="muted publish-reason">
+          Code: <code>invalid_logo</code> · HTTP {error.status}
+        </p>
+      )}
+    </FormDialog>
   );
 }
 

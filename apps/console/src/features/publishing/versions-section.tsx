@@ -4,8 +4,8 @@ import { useApi } from '../../api/api-context.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
+import { Section } from '../../components/section.js';
 import { Table, type Column } from '../../components/table.js';
 import { useToast } from '../../components/toast.js';
 import type { ConnectorSectionProps } from '../connectors/connector-page.js';
@@ -68,29 +68,30 @@ export function VersionsSection({ connector, openCredentials }: ConnectorSection
   }, [connector.apiName]);
   const rows = query.data;
 
-  let content;
-  if (query.error) content = <ErrorState error={query.error} onRetry={query.reload} />;
-  else if (!rows) content = <Loading label="Loading versions…" />;
-  else if (rows.length === 0)
-    content = (
-      <EmptyState level={3} title="Not published yet">
-        Publish the connector to freeze it into version 1. Solutions pin published versions, and subscriber orgs get them when they install a solution.
-      </EmptyState>
-    );
-  else content = <Table caption={`Published versions of ${connector.name}`} columns={columns} rows={rows} rowKey={(row) => String(row.summary.version)} />;
-
   return (
-    <section className="card section" aria-labelledby="versions-heading" id="versions">
-      <div className="section-header">
-        <div>
-          <h2 id="versions-heading">Versions</h2>
-          <p className="section-intro">Each version is an immutable copy of the connector and its APIs. Editing the draft never changes a published version.</p>
-        </div>
+    <Section
+      headingId="versions-heading"
+      id="versions"
+      title="Versions"
+      intro="Each version is an immutable copy of the connector and its APIs. Editing the draft never changes a published version."
+      actions={
         <Button variant="primary" onClick={() => setPublishing(true)}>
           Publish new version
         </Button>
-      </div>
-      {content}
+      }
+    >
+      <QueryContent
+        query={query}
+        data={rows}
+        loadingLabel="Loading versions…"
+        empty={
+          <EmptyState level={3} title="Not published yet">
+            Publish the connector to freeze it into version 1. Solutions pin published versions, and subscriber orgs get them when they install a solution.
+          </EmptyState>
+        }
+      >
+        {(rows) => <Table caption={`Published versions of ${connector.name}`} columns={columns} rows={rows} rowKey={(row) => String(row.summary.version)} />}
+      </QueryContent>
       <PublishDialog
         open={publishing}
         connector={connector}
@@ -106,6 +107,6 @@ export function VersionsSection({ connector, openCredentials }: ConnectorSection
           query.reload();
         }}
       />
-    </section>
+    </Section>
   );
 }

@@ -3,8 +3,7 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/api-context.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
 import { PageHeader } from '../../components/page-header.js';
 import { ConnectionCard } from './connection-card.js';
 import { SampleWidgetSection } from './sample-widget-section.js';
@@ -35,28 +34,31 @@ export function SetupConnectorsPage() {
         title="Setup › Connectors"
         description={`The services ${orgName} connects to. Authorize each one by signing in at the service; you can revoke access at any time.`}
       />
-      {query.error ? (
-        <ErrorState error={query.error} onRetry={query.reload} />
-      ) : !items ? (
-        <Loading label="Loading connectors…" />
-      ) : items.length === 0 ? (
-        <EmptyState title="No connectors installed yet">
-          <p>
-            Connectors arrive with the solutions installed in your org. Ask your provider to install one, then authorize its connectors here. See <Link to="/setup/installations">Installations</Link>.
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <p className="muted" role="status">
-            {checklistSummary(items)}
-          </p>
-          <div className="connection-grid">
-            {items.map((connection) => (
-              <ConnectionCard key={connection.connector} org={org} connection={connection} onChange={replace} />
-            ))}
-          </div>
-        </>
-      )}
+      <QueryContent
+        query={query}
+        data={items}
+        loadingLabel="Loading connectors…"
+        empty={
+          <EmptyState title="No connectors installed yet">
+            <p>
+              Connectors arrive with the solutions installed in your org. Ask your provider to install one, then authorize its connectors here. See <Link to="/setup/installations">Installations</Link>.
+            </p>
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <>
+            <p className="muted" role="status">
+              {checklistSummary(items)}
+            </p>
+            <div className="connection-grid">
+              {items.map((connection) => (
+                <ConnectionCard key={connection.connector} org={org} connection={connection} onChange={replace} />
+              ))}
+            </div>
+          </>
+        )}
+      </QueryContent>
       {items && items.length > 0 && <SampleWidgetSection org={org} connectors={items.map((item) => item.connector)} />}
     </>
   );

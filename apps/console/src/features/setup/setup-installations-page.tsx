@@ -9,7 +9,7 @@ import { Button } from '../../components/button.js';
 import { Dialog } from '../../components/dialog.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
 import { PageHeader } from '../../components/page-header.js';
 import { Table, type Column } from '../../components/table.js';
 import { useToast } from '../../components/toast.js';
@@ -104,17 +104,18 @@ export function SetupInstallationsPage() {
     <>
       <PageHeader title="Installations" eyebrow="Setup" description={`The solutions installed in ${orgName}, at the release each runs. When a newer release is available you can upgrade to it here.`} />
       {outcome && <UpgradeOutcomeNotice outcome={outcome} onDismiss={() => setOutcome(null)} />}
-      {query.error ? (
-        <ErrorState error={query.error} onRetry={query.reload} />
-      ) : !items ? (
-        <Loading label="Loading installations…" />
-      ) : items.length === 0 ? (
-        <EmptyState title="No solutions installed">
-          <p>Your provider installs solutions in your org. Once one is installed, its connectors appear on <Link to="/setup/connectors">Setup › Connectors</Link> for you to authorize.</p>
-        </EmptyState>
-      ) : (
-        <Table caption="Installed solutions" columns={columns} rows={items} rowKey={(item) => item.solution} />
-      )}
+      <QueryContent
+        query={query}
+        data={items}
+        loadingLabel="Loading installations…"
+        empty={
+          <EmptyState title="No solutions installed">
+            <p>Your provider installs solutions in your org. Once one is installed, its connectors appear on <Link to="/setup/connectors">Setup › Connectors</Link> for you to authorize.</p>
+          </EmptyState>
+        }
+      >
+        {(items) => <Table caption="Installed solutions" columns={columns} rows={items} rowKey={(item) => item.solution} />}
+      </QueryContent>
       <Dialog
         open={confirming !== null}
         onClose={() => setConfirming(null)}

@@ -1,14 +1,14 @@
 import { endpoints, semverSchema, type ReleaseView, type SolutionConnectorView } from '@switchboard/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
-import { Button } from '../../components/button.js';
-import { Dialog } from '../../components/dialog.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Field } from '../../components/field.js';
+import { errorBelowFields, FormDialog, useResetOnOpen } from '../../components/form-dialog.js';
 import { TextArea, TextInput } from '../../components/inputs.js';
 import { useToast } from '../../components/toast.js';
 import { nextReleaseVersion } from './next-release-version.js';
+import { PinnedVersionList } from './pinned-version-list.js';
 
 export interface CutReleaseDialogProps {
   readonly open: boolean;
@@ -31,14 +31,12 @@ export function CutReleaseDialog({ open, solution, latest, connectors, functionC
   const [localError, setLocalError] = useState<string | undefined>(undefined);
   const cut = useApiMutation((body: { version: string; notes?: string }) => api.call(endpoints.createRelease, { params: { solution }, body }));
 
-  useEffect(() => {
-    if (!open) return;
+  useResetOnOpen(open, () => {
     setVersion(nextReleaseVersion(latest));
     setNotes('');
     setLocalError(undefined);
     cut.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset when (re)opened only
-  }, [open]);
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,56 +57,42 @@ export function CutReleaseDialog({ open, solution, latest, connectors, functionC
     localError ??
     (cut.error?.code === 'version_not_increasing' ? cut.error.detail : undefined) ??
     cut.error?.fieldError('version');
-  const otherError = cut.error && cut.error.code !== 'version_not_increasing' && !cut.error.fieldError('version') && !cut.error.fieldError('notes') ? cut.error : undefined;
+  const otherError = cut.error?.code === 'version_not_increasing' ? undefined : errorBelowFields(cut.error, ['version', 'notes']);
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title="Cut release"
       description="A release is an immutable record of the pinned connector versions, the functions and the connector actions as they are now. Orgs install releases."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="cut-release-form" variant="primary" loading={cut.pending}>
-            Cut release
-          </Button>
-        </>
-      }
+      formId="cut-release-form"
+      onSubmit={submit}
+      submitLabel="Cut release"
+      pending={cut.pending}
     >
-      <form id="cut-release-form" className="form" onSubmit={submit} noValidate>
-        <Field
-          label="Version"
-          required
-          error={versionError}
-          help={latest ? `A semantic version greater than the latest release, ${latest} (e.g. 1.4.0, 2.0.0-rc.1).` : 'A semantic version such as 1.0.0 (semver.org).'}
-        >
-          <TextInput name="version" value={version} onChange={(event) => setVersion(event.target.value)} spellCheck={false} autoComplete="off" data-autofocus />
-        </Field>
-        <Field label="Notes" error={cut.error?.fieldError('notes')} help="Optional: what changed, for the orgs deciding whether to upgrade.">
-          <TextArea name="notes" value={notes} maxLength={10_000} rows={4} onChange={(event) => setNotes(event.target.value)} />
-        </Field>
-        <div>
-          <p className="field-label">This release will record</p>
-          {connectors.length === 0 ? (
-            <p className="muted">No connectors: associate one first (a release needs at least one).</p>
-          ) : (
-            <ul className="subtle-list">
-              {connectors.map((item) => (
-                <li key={item.connector}>
-                  <code>
-                    {item.connector} v{item.version}
-                  </code>
-                </li>
-              ))}
-            </ul>
-          )}
-          <p className="muted">
-            {functionCount === 0 ? 'No functions.' : `${functionCount} function${functionCount === 1 ? '' : 's'} with their current source and limits, and the connector actions.`}
-          </p>
-        </div>
-        {otherError && <ErrorState error={otherError} compact />}
-      </form>
-    </Dialog>
+      <Field
+        label="Version"
+        required
+        error={versionError}
+        help={latest ? `A semantic version greater than the latest release, ${latest} (e.g. 1.4.0, 2.0.0-rc.1).` : 'A semantic version such as 1.0.0 (semver.org).'}
+      >
+        <TextInput name="version" value={version} onChange={(event) => setVersion(event.target.value)} spellCheck={false} autoComplete="off" data-autofocus />
+      </Field>
+      <Field label="Notes" error={cut.error?.fieldError('notes')} help="Optional: what changed, for the orgs deciding whether to upgrade.">
+        <TextArea name="notes" value={notes} maxLength={10_000} rows={4} onChange={(event) => setNotes(event.target.value)} />
+      </Field>
+      <div>
+        <p className="field-label">This release will record</p>
+        {connectors.length === 0 ? (
+          <p className="muted">No connectors: associate one first (a release needs at least one).</p>
+        ) : (
+          <PinnedVersionList connectors={connectors} />
+        )}
+        <p className="muted">
+          {functionCount === 0 ? 'No functions.' : `${functionCount} function${functionCount === 1 ? '' : 's'} with their current source and limits, and the connector actions.`}
+        </p>
+      </div>
+      {otherError && <ErrorState error={otherError} compact />}
+    </FormDialog>
   );
 }

@@ -4,10 +4,9 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
 import { useApiQuery } from '../../api/use-api-query.js';
-import { Button } from '../../components/button.js';
-import { Dialog } from '../../components/dialog.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Field } from '../../components/field.js';
+import { errorBelowFields, FormDialog, useResetOnOpen } from '../../components/form-dialog.js';
 import { Select } from '../../components/inputs.js';
 import { Loading } from '../../components/loading.js';
 import { useToast } from '../../components/toast.js';
@@ -47,13 +46,11 @@ export function PinConnectorDialog({ open, solution, pinned, associated, onSaved
     api.call(endpoints.pinSolutionConnector, { params: { solution, connector: target.connector }, body: { version: target.version } }),
   );
 
-  useEffect(() => {
-    if (!open) return;
+  useResetOnOpen(open, () => {
     setConnector(pinned?.connector ?? '');
     setVersion(pinned ? String(pinned.version) : '');
     save.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset when (re)opened only
-  }, [open]);
+  });
 
   // Default to the newest published version once a connector's versions arrive.
   useEffect(() => {
@@ -75,72 +72,68 @@ export function PinConnectorDialog({ open, solution, pinned, associated, onSaved
     }
   };
   const noVersions = versions.data !== undefined && versions.data.length === 0;
+  const otherError = errorBelowFields(save.error, ['version']);
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title={moving ? `Change version of ${pinned.name}` : 'Associate connector'}
       description="Only published versions can be associated: a solution ships a frozen snapshot of each connector. Publish the connector from its page to make your latest changes available."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="pin-connector-form" variant="primary" loading={save.pending} disabled={connector === '' || version === '' || noVersions}>
-            {moving ? 'Move pin' : 'Associate'}
-          </Button>
-        </>
-      }
+      formId="pin-connector-form"
+      onSubmit={submit}
+      submitLabel={moving ? 'Move pin' : 'Associate'}
+      pending={save.pending}
+      submitDisabled={connector === '' || version === '' || noVersions}
     >
-      <form id="pin-connector-form" className="form" onSubmit={submit} noValidate>
-        {!moving &&
-          (connectors.error ? (
-            <ErrorState error={connectors.error} onRetry={connectors.reload} compact />
-          ) : !connectors.data ? (
-            <Loading label="Loading connectors…" />
-          ) : available.length === 0 ? (
-            <p className="notice">
-              {connectors.data.length === 0 ? 'There are no connectors yet. ' : 'Every connector is already associated with this solution. '}
-              <Link to="/connectors">Go to Connectors</Link>
-            </p>
-          ) : (
-            <Field label="Connector" required help="The connector subscribers will authorize.">
-              <Select name="connector" value={connector} onChange={(event) => setConnector(event.target.value)} data-autofocus>
-                <option value="">Choose a connector…</option>
-                {available.map((item) => (
-                  <option key={item.apiName} value={item.apiName}>
-                    {item.name} ({item.apiName})
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          ))}
-        {connector !== '' &&
-          (versions.error ? (
-            <ErrorState error={versions.error} onRetry={versions.reload} compact />
-          ) : !versions.data ? (
-            <Loading label="Loading published versions…" />
-          ) : noVersions ? (
-            <p className="notice">
-              {chosenName} has no published version yet. <Link to={`/connectors/${encodeURIComponent(connector)}`}>Open the connector</Link> and publish it first.
-            </p>
-          ) : (
-            <Field
-              label="Version"
-              required
-              error={save.error?.fieldError('version')}
-              help={moving ? `Pinned now at v${pinned.version}. Releases already cut keep the version they recorded.` : 'The newest is chosen; pick an older one to hold subscribers back.'}
-            >
-              <Select name="version" value={version} onChange={(event) => setVersion(event.target.value)} {...(moving ? { 'data-autofocus': true } : {})}>
-                {versions.data.map((item) => (
-                  <option key={item.version} value={String(item.version)}>
-                    v{item.version} — published {formatDateTime(item.publishedAt)} ({item.apiCount} API{item.apiCount === 1 ? '' : 's'})
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          ))}
-        {save.error && !save.error.fieldError('version') && <ErrorState error={save.error} compact />}
-      </form>
-    </Dialog>
+      {!moving &&
+        (connectors.error ? (
+          <ErrorState error={connectors.error} onRetry={connectors.reload} compact />
+        ) : !connectors.data ? (
+          <Loading label="Loading connectors…" />
+        ) : available.length === 0 ? (
+          <p className="notice">
+            {connectors.data.length === 0 ? 'There are no connectors yet. ' : 'Every connector is already associated with this solution. '}
+            <Link to="/connectors">Go to Connectors</Link>
+          </p>
+        ) : (
+          <Field label="Connector" required help="The connector subscribers will authorize.">
+            <Select name="connector" value={connector} onChange={(event) => setConnector(event.target.value)} data-autofocus>
+              <option value="">Choose a connector…</option>
+              {available.map((item) => (
+                <option key={item.apiName} value={item.apiName}>
+                  {item.name} ({item.apiName})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      {connector !== '' &&
+        (versions.error ? (
+          <ErrorState error={versions.error} onRetry={versions.reload} compact />
+        ) : !versions.data ? (
+          <Loading label="Loading published versions…" />
+        ) : noVersions ? (
+          <p className="notice">
+            {chosenName} has no published version yet. <Link to={`/connectors/${encodeURIComponent(connector)}`}>Open the connector</Link> and publish it first.
+          </p>
+        ) : (
+          <Field
+            label="Version"
+            required
+            error={save.error?.fieldError('version')}
+            help={moving ? `Pinned now at v${pinned.version}. Releases already cut keep the version they recorded.` : 'The newest is chosen; pick an older one to hold subscribers back.'}
+          >
+            <Select name="version" value={version} onChange={(event) => setVersion(event.target.value)} {...(moving ? { 'data-autofocus': true } : {})}>
+              {versions.data.map((item) => (
+                <option key={item.version} value={String(item.version)}>
+                  v{item.version} — published {formatDateTime(item.publishedAt)} ({item.apiCount} API{item.apiCount === 1 ? '' : 's'})
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      {otherError && <ErrorState error={otherError} compact />}
+    </FormDialog>
   );
 }

@@ -4,10 +4,10 @@ import { Link } from 'react-router';
 import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
 import { Button } from '../../components/button.js';
-import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { ConfirmDialog, useConfirmation } from '../../components/confirm-dialog.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
+import { Section } from '../../components/section.js';
 import { Table, type Column } from '../../components/table.js';
 import { useToast } from '../../components/toast.js';
 import { PinConnectorDialog } from './pin-connector-dialog.js';
@@ -19,8 +19,9 @@ export function SolutionConnectorsSection({ solution, connectors }: SolutionSect
   const toast = useToast();
   // undefined: closed; null: associate a new one; a row: move its pin.
   const [pinning, setPinning] = useState<SolutionConnectorView | null | undefined>(undefined);
-  const [dissociating, setDissociating] = useState<SolutionConnectorView | undefined>(undefined);
   const dissociate = useApiMutation((connector: string) => api.call(endpoints.unpinSolutionConnector, { params: { solution: solution.apiName, connector } }));
+  const confirmDissociate = useConfirmation<SolutionConnectorView>(dissociate);
+  const dissociating = confirmDissociate.subject;
   const rows = connectors.data;
 
   const columns: readonly Column<SolutionConnectorView>[] = [
@@ -51,10 +52,7 @@ export function SolutionConnectorsSection({ solution, connectors }: SolutionSect
             size="small"
             variant="ghost"
             aria-label={`Dissociate ${row.name}`}
-            onClick={() => {
-              dissociate.reset();
-              setDissociating(row);
-            }}
+            onClick={() => confirmDissociate.ask(row)}
           >
             Dissociate
           </Button>
@@ -69,28 +67,29 @@ export function SolutionConnectorsSection({ solution, connectors }: SolutionSect
   );
 
   return (
-    <section className="card section" aria-labelledby="solution-connectors-heading">
-      <div className="section-header">
-        <div>
-          <h2 id="solution-connectors-heading">Connectors</h2>
-          <p className="section-intro">
-            Each connector is pinned at a published version. A release records the pins, and orgs that install it use exactly those versions, whatever you change
-            in the drafts later.
-          </p>
-        </div>
-        {rows && rows.length > 0 && associate}
-      </div>
-      {connectors.error ? (
-        <ErrorState error={connectors.error} onRetry={connectors.reload} />
-      ) : !rows ? (
-        <Loading label="Loading connectors…" />
-      ) : rows.length === 0 ? (
-        <EmptyState level={3} title="No connectors associated" action={associate}>
-          <p>Associate a connector at one of its published versions. A solution needs at least one connector before it can be released.</p>
-        </EmptyState>
-      ) : (
-        <Table caption={`Connectors of ${solution.name}`} columns={columns} rows={rows} rowKey={(row) => row.connector} />
-      )}
+    <Section
+      headingId="solution-connectors-heading"
+      title="Connectors"
+      intro={
+        <>
+          Each connector is pinned at a published version. A release records the pins, and orgs that install it use exactly those versions, whatever you change in
+          the drafts later.
+        </>
+      }
+      actions={rows && rows.length > 0 && associate}
+    >
+      <QueryContent
+        query={connectors}
+        data={rows}
+        loadingLabel="Loading connectors…"
+        empty={
+          <EmptyState level={3} title="No connectors associated" action={associate}>
+            <p>Associate a connector at one of its published versions. A solution needs at least one connector before it can be released.</p>
+          </EmptyState>
+        }
+      >
+        {(rows) => <Table caption={`Connectors of ${solution.name}`} columns={columns} rows={rows} rowKey={(row) => row.connector} />}
+      </QueryContent>
       <PinConnectorDialog
         open={pinning !== undefined}
         solution={solution.apiName}
@@ -103,18 +102,15 @@ export function SolutionConnectorsSection({ solution, connectors }: SolutionSect
         }}
       />
       <ConfirmDialog
-        open={dissociating !== undefined}
+        {...confirmDissociate.dialog}
         title="Dissociate connector"
         confirmLabel="Dissociate"
-        pending={dissociate.pending}
-        error={dissociate.error}
-        onClose={() => setDissociating(undefined)}
         onConfirm={async () => {
           if (!dissociating) return;
           const result = await dissociate.run(dissociating.connector);
           if (result.ok) {
             toast.show(`${dissociating.name} dissociated`, 'success');
-            setDissociating(undefined);
+            confirmDissociate.close();
             connectors.reload();
           }
         }}
@@ -124,6 +120,6 @@ export function SolutionConnectorsSection({ solution, connectors }: SolutionSect
           the next release will not bring this connector, and orgs that upgrade to it will have their connection revoked.
         </p>
       </ConfirmDialog>
-    </section>
+    </Section>
   );
 }

@@ -1,14 +1,13 @@
 import { endpoints, type SolutionView } from '@switchboard/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
-import { Button } from '../../components/button.js';
-import { Dialog } from '../../components/dialog.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Field } from '../../components/field.js';
+import { errorBelowFields, FormDialog, useResetOnOpen } from '../../components/form-dialog.js';
 import { TextArea, TextInput } from '../../components/inputs.js';
 import { useToast } from '../../components/toast.js';
-import { suggestApiName } from '../connectors/connector-form-values.js';
+import { useSuggestedApiName } from '../connectors/use-suggested-api-name.js';
 
 /** Paths shown next to their fields; any other problem is shown below the form. */
 const fieldPaths = ['name', 'apiName', 'description'];
@@ -26,9 +25,7 @@ export function SolutionFormDialog({ open, solution, onSaved, onClose }: Solutio
   const api = useApi();
   const toast = useToast();
   const editing = solution !== undefined;
-  const [name, setName] = useState('');
-  const [apiName, setApiName] = useState('');
-  const [apiNameTouched, setApiNameTouched] = useState(false);
+  const { name, apiName, setName, setApiName, reset } = useSuggestedApiName();
   const [description, setDescription] = useState('');
   const save = useApiMutation(async (): Promise<SolutionView> => {
     if (solution) {
@@ -42,15 +39,11 @@ export function SolutionFormDialog({ open, solution, onSaved, onClose }: Solutio
     });
   });
 
-  useEffect(() => {
-    if (!open) return;
-    setName(solution?.name ?? '');
-    setApiName(solution?.apiName ?? '');
-    setApiNameTouched(editing);
+  useResetOnOpen(open, () => {
+    reset(solution?.name ?? '', solution?.apiName ?? '', editing);
     setDescription(solution?.description ?? '');
     save.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset when (re)opened only
-  }, [open]);
+  });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,68 +53,55 @@ export function SolutionFormDialog({ open, solution, onSaved, onClose }: Solutio
       onSaved(result.data);
     }
   };
-  const otherError = save.error && !fieldPaths.some((path) => save.error?.fieldError(path)) ? save.error : undefined;
+  const otherError = errorBelowFields(save.error, fieldPaths);
   const formId = editing ? 'edit-solution-form' : 'create-solution-form';
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title={editing ? 'Edit solution' : 'Create solution'}
       description={editing ? undefined : 'A solution groups connectors (each at a published version) and functions that subscriber orgs install together.'}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form={formId} variant="primary" loading={save.pending}>
-            {editing ? 'Save solution' : 'Create solution'}
-          </Button>
-        </>
-      }
+      formId={formId}
+      onSubmit={submit}
+      submitLabel={editing ? 'Save solution' : 'Create solution'}
+      pending={save.pending}
     >
-      <form id={formId} className="form" onSubmit={submit} noValidate>
-        <Field label="Name" required error={save.error?.fieldError('name')} help="Shown to you and to the subscriber orgs that install it, e.g. “CRM suite”.">
+      <Field label="Name" required error={save.error?.fieldError('name')} help="Shown to you and to the subscriber orgs that install it, e.g. “CRM suite”.">
+        <TextInput
+          name="name"
+          value={name}
+          maxLength={100}
+          autoComplete="off"
+          data-autofocus
+          onChange={(event) => setName(event.target.value)}
+        />
+      </Field>
+      {editing ? (
+        <Field label="API name" help="The solution’s identifier in URLs and function calls; it cannot change.">
+          <TextInput name="apiName" value={apiName} readOnly />
+        </Field>
+      ) : (
+        <Field
+          label="API name"
+          required
+          error={save.error?.fieldError('apiName')}
+          help="The identifier in URLs and function calls (crm_suite.sync): a lowercase letter, then letters, digits or _. It cannot change later."
+        >
           <TextInput
-            name="name"
-            value={name}
-            maxLength={100}
+            name="apiName"
+            value={apiName}
+            maxLength={50}
+            spellCheck={false}
             autoComplete="off"
-            data-autofocus
-            onChange={(event) => {
-              const next = event.target.value;
-              setName(next);
-              if (!apiNameTouched) setApiName(suggestApiName(next));
-            }}
+            onChange={(event) => setApiName(event.target.value)}
           />
         </Field>
-        {editing ? (
-          <Field label="API name" help="The solution’s identifier in URLs and function calls; it cannot change.">
-            <TextInput name="apiName" value={apiName} readOnly />
-          </Field>
-        ) : (
-          <Field
-            label="API name"
-            required
-            error={save.error?.fieldError('apiName')}
-            help="The identifier in URLs and function calls (crm_suite.sync): a lowercase letter, then letters, digits or _. It cannot change later."
-          >
-            <TextInput
-              name="apiName"
-              value={apiName}
-              maxLength={50}
-              spellCheck={false}
-              autoComplete="off"
-              onChange={(event) => {
-                setApiNameTouched(true);
-                setApiName(event.target.value);
-              }}
-            />
-          </Field>
-        )}
-        <Field label="Description" error={save.error?.fieldError('description')} help="Optional: what the solution does for a subscriber.">
-          <TextArea name="description" value={description} maxLength={2000} rows={3} onChange={(event) => setDescription(event.target.value)} />
-        </Field>
-        {otherError && <ErrorState error={otherError} compact />}
-      </form>
-    </Dialog>
+      )}
+      <Field label="Description" error={save.error?.fieldError('description')} help="Optional: what the solution does for a subscriber.">
+        <TextArea name="description" value={description} maxLength={2000} rows={3} onChange={(event) => setDescription(event.target.value)} />
+      </Field>
+      {otherError && <ErrorState error={otherError} compact />}
+    </FormDialog>
   );
 }

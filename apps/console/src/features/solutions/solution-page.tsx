@@ -5,9 +5,8 @@ import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
 import { useApiQuery, type ApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
-import { ConfirmDialog } from '../../components/confirm-dialog.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { ConfirmDialog, useConfirmation } from '../../components/confirm-dialog.js';
+import { PageFallback } from '../../components/page-fallback.js';
 import { PageHeader } from '../../components/page-header.js';
 import { useToast } from '../../components/toast.js';
 import { ConnectorActionsSection } from '../actions/connector-actions-section.js';
@@ -36,22 +35,16 @@ export function SolutionPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const [editOpen, setEditOpen] = useState(false);
-  const [deleteOpen, setDeleteOpen] = useState(false);
   const query = useApiQuery((signal) => api.call(endpoints.getSolution, { params: { solution: apiName }, signal }), [apiName]);
   const connectors = useApiQuery(async (signal) => (await api.call(endpoints.listSolutionConnectors, { params: { solution: apiName }, signal })).items, [apiName]);
   const functions = useApiQuery(async (signal) => (await api.call(endpoints.listFunctions, { params: { solution: apiName }, signal })).items, [apiName]);
   const remove = useApiMutation(() => api.call(endpoints.deleteSolution, { params: { solution: apiName } }));
+  const confirmDelete = useConfirmation<true>(remove);
   const solution = query.data;
 
-  if (query.error) {
-    return (
-      <>
-        <PageHeader title="Solution" eyebrow={<Link to="/solutions">Solutions</Link>} />
-        <ErrorState error={query.error} onRetry={query.reload} />
-      </>
-    );
+  if (query.error || !solution) {
+    return <PageFallback error={query.error} onRetry={query.reload} title="Solution" eyebrow={<Link to="/solutions">Solutions</Link>} loadingLabel="Loading solution…" />;
   }
-  if (!solution) return <Loading label="Loading solution…" />;
 
   const props: SolutionSectionProps = { solution, connectors, functions };
   return (
@@ -68,13 +61,7 @@ export function SolutionPage() {
         actions={
           <>
             <Button onClick={() => setEditOpen(true)}>Edit solution</Button>
-            <Button
-              variant="ghost"
-              onClick={() => {
-                remove.reset();
-                setDeleteOpen(true);
-              }}
-            >
+            <Button variant="ghost" onClick={() => confirmDelete.ask(true)}>
               Delete solution
             </Button>
           </>
@@ -96,12 +83,9 @@ export function SolutionPage() {
         }}
       />
       <ConfirmDialog
-        open={deleteOpen}
+        {...confirmDelete.dialog}
         title="Delete solution"
         confirmLabel="Delete solution"
-        pending={remove.pending}
-        error={remove.error}
-        onClose={() => setDeleteOpen(false)}
         onConfirm={async () => {
           const result = await remove.run();
           if (result.ok) {

@@ -4,10 +4,11 @@ import { useApi } from '../../api/api-context.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
+import { Section } from '../../components/section.js';
 import { Table, type Column } from '../../components/table.js';
 import { CutReleaseDialog } from './cut-release-dialog.js';
+import { PinnedVersionList } from './pinned-version-list.js';
 import { formatDateTime } from '../../format/format-date-time.js';
 import type { SolutionSectionProps } from './solution-page.js';
 
@@ -17,17 +18,7 @@ const columns: readonly Column<ReleaseView>[] = [
   {
     key: 'connectors',
     header: 'Connector versions',
-    cell: (release) => (
-      <ul className="subtle-list">
-        {release.connectors.map((item) => (
-          <li key={item.connector}>
-            <code>
-              {item.connector} v{item.version}
-            </code>
-          </li>
-        ))}
-      </ul>
-    ),
+    cell: (release) => <PinnedVersionList connectors={release.connectors} />,
   },
   {
     key: 'functions',
@@ -61,28 +52,29 @@ export function SolutionReleasesSection({ solution, connectors, functions }: Sol
   );
 
   return (
-    <section className="card section" aria-labelledby="solution-releases-heading">
-      <div className="section-header">
-        <div>
-          <h2 id="solution-releases-heading">Releases</h2>
-          <p className="section-intro">
-            Cutting a release freezes what the solution is now. Editing connectors, functions or actions afterwards changes nothing for orgs until you cut a newer
-            release and they upgrade to it.
-          </p>
-        </div>
-        {rows && rows.length > 0 && cut}
-      </div>
-      {releases.error ? (
-        <ErrorState error={releases.error} onRetry={releases.reload} />
-      ) : !rows ? (
-        <Loading label="Loading releases…" />
-      ) : rows.length === 0 ? (
-        <EmptyState level={3} title="No releases yet" action={cut}>
-          <p>Cut the first release (for example 1.0.0) once the connectors are associated; orgs can then install it.</p>
-        </EmptyState>
-      ) : (
-        <Table caption={`Releases of ${solution.name}, newest first`} columns={columns} rows={rows} rowKey={(release) => release.version} />
-      )}
+    <Section
+      headingId="solution-releases-heading"
+      title="Releases"
+      intro={
+        <>
+          Cutting a release freezes what the solution is now. Editing connectors, functions or actions afterwards changes nothing for orgs until you cut a newer
+          release and they upgrade to it.
+        </>
+      }
+      actions={rows && rows.length > 0 && cut}
+    >
+      <QueryContent
+        query={releases}
+        data={rows}
+        loadingLabel="Loading releases…"
+        empty={
+          <EmptyState level={3} title="No releases yet" action={cut}>
+            <p>Cut the first release (for example 1.0.0) once the connectors are associated; orgs can then install it.</p>
+          </EmptyState>
+        }
+      >
+        {(rows) => <Table caption={`Releases of ${solution.name}, newest first`} columns={columns} rows={rows} rowKey={(release) => release.version} />}
+      </QueryContent>
       <CutReleaseDialog
         open={cutOpen}
         solution={solution.apiName}
@@ -95,6 +87,6 @@ export function SolutionReleasesSection({ solution, connectors, functions }: Sol
           releases.setData((current) => [release, ...(current ?? [])]);
         }}
       />
-    </section>
+    </Section>
   );
 }

@@ -5,8 +5,7 @@ import { useApi } from '../../api/api-context.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
 import { PageHeader } from '../../components/page-header.js';
 import { Table, type Column } from '../../components/table.js';
 import { formatDateTime } from '../../format/format-date-time.js';
@@ -47,17 +46,18 @@ export function SolutionsPage() {
         description="A solution bundles connectors at published versions, with functions and actions, into releases that subscriber orgs install."
         actions={solutions && solutions.length > 0 ? create : undefined}
       />
-      {query.error ? (
-        <ErrorState error={query.error} onRetry={query.reload} />
-      ) : !solutions ? (
-        <Loading label="Loading solutions…" />
-      ) : solutions.length === 0 ? (
-        <EmptyState title="No solutions yet" action={create}>
-          <p>Create a solution, associate published connector versions with it, then cut a release that subscriber orgs can install.</p>
-        </EmptyState>
-      ) : (
-        <Table caption="Solutions" columns={columns} rows={solutions} rowKey={(solution) => solution.id} />
-      )}
+      <QueryContent
+        query={query}
+        data={solutions}
+        loadingLabel="Loading solutions…"
+        empty={
+          <EmptyState title="No solutions yet" action={create}>
+            <p>Create a solution, associate published connector versions with it, then cut a release that subscriber orgs can install.</p>
+          </EmptyState>
+        }
+      >
+        {(solutions) => <Table caption="Solutions" columns={columns} rows={solutions} rowKey={(solution) => solution.id} />}
+      </QueryContent>
       <SolutionFormDialog
         open={createOpen}
         onClose={() => setCreateOpen(false)}

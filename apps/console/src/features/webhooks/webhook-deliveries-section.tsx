@@ -5,7 +5,8 @@ import type { ApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
 import { EmptyState } from '../../components/empty-state.js';
 import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
+import { Section } from '../../components/section.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Table, type Column } from '../../components/table.js';
 import './webhooks.css';
@@ -55,34 +56,39 @@ export function WebhookDeliveriesSection({ webhook, deliveries }: { webhook: str
   const items = deliveries.data?.items;
 
   return (
-    <section className="card section" aria-labelledby="webhook-deliveries-heading">
-      <div className="section-header">
-        <h2 id="webhook-deliveries-heading">Deliveries</h2>
+    <Section
+      headingId="webhook-deliveries-heading"
+      title="Deliveries"
+      actions={
         <Button size="small" onClick={deliveries.reload} loading={deliveries.loading}>
           Refresh deliveries
         </Button>
-      </div>
-      {deliveries.error ? (
-        <ErrorState error={deliveries.error} onRetry={deliveries.reload} />
-      ) : !items ? (
-        <Loading label="Loading deliveries…" />
-      ) : items.length === 0 ? (
-        <EmptyState level={3} title="No deliveries yet">
-          <p>Each attempt to deliver an event appears here with the receiver's response code. Send a test event to try your endpoint.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <Table caption="Deliveries" columns={columns} rows={items} rowKey={(delivery) => delivery.id} />
-          {more.error && <ErrorState error={more.error} onRetry={loadMore} compact />}
-          {deliveries.data?.nextCursor && (
-            <div className="list-more">
-              <Button onClick={loadMore} loading={more.pending}>
-                Load more deliveries
-              </Button>
-            </div>
-          )}
-        </>
-      )}
-    </section>
+      }
+    >
+      <QueryContent
+        query={deliveries}
+        data={items}
+        loadingLabel="Loading deliveries…"
+        empty={
+          <EmptyState level={3} title="No deliveries yet">
+            <p>Each attempt to deliver an event appears here with the receiver's response code. Send a test event to try your endpoint.</p>
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <>
+            <Table caption="Deliveries" columns={columns} rows={items} rowKey={(delivery) => delivery.id} />
+            {more.error && <ErrorState error={more.error} onRetry={loadMore} compact />}
+            {deliveries.data?.nextCursor && (
+              <div className="list-more">
+                <Button onClick={loadMore} loading={more.pending}>
+                  Load more deliveries
+                </Button>
+              </div>
+            )}
+          </>
+        )}
+      </QueryContent>
+    </Section>
   );
 }

@@ -2,9 +2,9 @@ import type { WebhookEventType, WebhookView } from '@switchboard/contracts';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/api-error.js';
 import { Button } from '../../components/button.js';
-import { Dialog } from '../../components/dialog.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Field } from '../../components/field.js';
+import { errorBelowFields, FormDialog } from '../../components/form-dialog.js';
 import { Checkbox, TextArea, TextInput } from '../../components/inputs.js';
 import { webhookEventDescriptions, webhookEventTypes } from './webhook-events.js';
 import './webhooks.css';
@@ -59,68 +59,63 @@ export function WebhookFormDialog({ open, webhook, pending, error, onSubmit, onC
   };
 
   const eventsError = localError ?? error?.fieldError('events');
-  const otherError = error && Object.keys(error.fieldErrors).length === 0 ? error : undefined;
+  const otherError = errorBelowFields(error);
   const allSelected = events.length === webhookEventTypes.length;
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       size="wide"
       title={webhook ? 'Edit webhook' : 'Create webhook'}
       description="Switchboard POSTs a signed JSON event to this URL when something happens in an org, and retries failed deliveries up to 5 times."
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form={formId} variant="primary" loading={pending}>
-            {webhook ? 'Save changes' : 'Create webhook'}
-          </Button>
-        </>
-      }
+      formId={formId}
+      formClassName="webhook-form"
+      onSubmit={submit}
+      submitLabel={webhook ? 'Save changes' : 'Create webhook'}
+      pending={pending}
     >
-      <form id={formId} className="form webhook-form" onSubmit={submit} noValidate>
-        <Field label="Endpoint URL" required error={error?.fieldError('url')} help="An https URL of your backend that accepts POST requests, e.g. https://app.example.com/hooks/switchboard.">
-          <TextInput type="url" name="url" value={url} onChange={(event) => setUrl(event.target.value)} spellCheck={false} autoComplete="off" placeholder="https://" data-autofocus />
-        </Field>
-        <fieldset className="form-section webhook-events" aria-describedby={eventsHelpId} aria-invalid={eventsError ? true : undefined}>
-          <legend>Events</legend>
-          <p className="field-help" id={eventsHelpId}>
-            The events sent to this URL. “Send test event” on the webhook's page works whatever you choose.
+      <Field label="Endpoint URL" required error={error?.fieldError('url')} help="An https URL of your backend that accepts POST requests, e.g. https://app.example.com/hooks/switchboard.">
+        <TextInput type="url" name="url" value={url} onChange={(event) => setUrl(event.target.value)} spellCheck={false} autoComplete="off" placeholder="https://" data-autofocus />
+      </Field>
+      <fieldset className="form-section webhook-events" aria-describedby={eventsHelpId} aria-invalid={eventsError ? true : undefined}>
+        <legend>Events</legend>
+        <p className="field-help" id={eventsHelpId}>
+          The events sent to this URL. “Send test event” on the webhook's page works whatever you choose.
+        </p>
+        <div className="webhook-events-actions">
+          <Button size="small" variant="ghost" onClick={() => setEvents(allSelected ? [] : [...webhookEventTypes])}>
+            {allSelected ? 'Clear all' : 'Select all'}
+          </Button>
+        </div>
+        <div className="webhook-events-grid">
+          {webhookEventTypes.map((type) => (
+            <Checkbox
+              key={type}
+              name="events"
+              value={type}
+              checked={events.includes(type)}
+              onChange={(event) => toggle(type, event.target.checked)}
+              label={
+                <>
+                  {webhookEventDescriptions[type].label} <code className="webhook-event-code">{type}</code>
+                </>
+              }
+              help={webhookEventDescriptions[type].help}
+            />
+          ))}
+        </div>
+        {eventsError && (
+          <p className="field-error" role="alert">
+            <span aria-hidden="true">⚠ </span>
+            {eventsError}
           </p>
-          <div className="webhook-events-actions">
-            <Button size="small" variant="ghost" onClick={() => setEvents(allSelected ? [] : [...webhookEventTypes])}>
-              {allSelected ? 'Clear all' : 'Select all'}
-            </Button>
-          </div>
-          <div className="webhook-events-grid">
-            {webhookEventTypes.map((type) => (
-              <Checkbox
-                key={type}
-                name="events"
-                value={type}
-                checked={events.includes(type)}
-                onChange={(event) => toggle(type, event.target.checked)}
-                label={
-                  <>
-                    {webhookEventDescriptions[type].label} <code className="webhook-event-code">{type}</code>
-                  </>
-                }
-                help={webhookEventDescriptions[type].help}
-              />
-            ))}
-          </div>
-          {eventsError && (
-            <p className="field-error" role="alert">
-              <span aria-hidden="true">⚠ </span>
-              {eventsError}
-            </p>
-          )}
-        </fieldset>
-        <Field label="Description" error={error?.fieldError('description')} help="Optional: what receives these events, so teammates know (at most 500 characters).">
-          <TextArea name="description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={500} rows={2} />
-        </Field>
-        {otherError && <ErrorState error={otherError} compact />}
-      </form>
-    </Dialog>
+        )}
+      </fieldset>
+      <Field label="Description" error={error?.fieldError('description')} help="Optional: what receives these events, so teammates know (at most 500 characters).">
+        <TextArea name="description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={500} rows={2} />
+      </Field>
+      {otherError && <ErrorState error={otherError} compact />}
+    </FormDialog>
   );
 }

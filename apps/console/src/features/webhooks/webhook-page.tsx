@@ -7,7 +7,7 @@ import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
 import { Dialog } from '../../components/dialog.js';
 import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { PageFallback } from '../../components/page-fallback.js';
 import { PageHeader } from '../../components/page-header.js';
 import { useToast } from '../../components/toast.js';
 import { WebhookDeliveriesSection } from './webhook-deliveries-section.js';
@@ -37,15 +37,9 @@ export function WebhookPage() {
 
   const webhook = query.data;
   const back = <Link to="/webhooks">Webhooks</Link>;
-  if (query.error) {
-    return (
-      <>
-        <PageHeader title="Webhook" eyebrow={back} />
-        <ErrorState error={query.error} onRetry={query.reload} />
-      </>
-    );
+  if (query.error || !webhook) {
+    return <PageFallback error={query.error} onRetry={query.reload} title="Webhook" eyebrow={back} loadingLabel="Loading webhook…" />;
   }
-  if (!webhook) return <Loading label="Loading webhook…" />;
 
   const save = async (values: WebhookFormValues) => {
     const result = await update.run(values);

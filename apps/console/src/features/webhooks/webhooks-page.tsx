@@ -6,8 +6,7 @@ import { useApiMutation } from '../../api/use-api-mutation.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
 import { PageHeader } from '../../components/page-header.js';
 import { Table, type Column } from '../../components/table.js';
 import { useToast } from '../../components/toast.js';
@@ -68,17 +67,18 @@ export function WebhooksPage() {
         description="Switchboard POSTs a signed event to your backend when a connection is authorized, revoked or needs attention, a function fails, or an installation changes."
         actions={items && items.length > 0 ? createButton : undefined}
       />
-      {query.error ? (
-        <ErrorState error={query.error} onRetry={query.reload} />
-      ) : !items ? (
-        <Loading label="Loading webhooks…" />
-      ) : items.length === 0 ? (
-        <EmptyState title="No webhooks yet" action={createButton}>
-          <p>Add the URL of an endpoint in your backend and choose the events it should receive. You get a signing secret to verify each delivery.</p>
-        </EmptyState>
-      ) : (
-        <Table caption="Webhooks" columns={columns} rows={items} rowKey={(webhook) => webhook.id} />
-      )}
+      <QueryContent
+        query={query}
+        data={items}
+        loadingLabel="Loading webhooks…"
+        empty={
+          <EmptyState title="No webhooks yet" action={createButton}>
+            <p>Add the URL of an endpoint in your backend and choose the events it should receive. You get a signing secret to verify each delivery.</p>
+          </EmptyState>
+        }
+      >
+        {(items) => <Table caption="Webhooks" columns={columns} rows={items} rowKey={(webhook) => webhook.id} />}
+      </QueryContent>
       <WebhookFormDialog open={creating} pending={create.pending} error={create.error} onSubmit={submit} onClose={() => setCreating(false)} />
       <WebhookSecretDialog secret={secret} onClose={() => setSecret(null)} />
     </>
