@@ -63,6 +63,10 @@ describe('static files: console, SDK, widgets', () => {
     mkdirSync(sdkDir);
     writeFileSync(join(sdkDir, 'switchboard.js'), 'export const init = () => ({});');
     writeFileSync(join(sdkDir, 'switchboard.global.js'), 'var Switchboard = { init: function () { return {}; } };');
+    writeFileSync(join(sdkDir, 'switchboard.d.ts'), "export * from './types/index.js';\n");
+    mkdirSync(join(sdkDir, 'types'));
+    writeFileSync(join(sdkDir, 'types', 'index.d.ts'), "export { init } from './init.js';\n");
+    writeFileSync(join(sdkDir, 'types', 'init.d.ts'), 'export declare function init(options: { baseUrl: string }): unknown;\n');
     mkdirSync(join(widgetsDir, 'sample'), { recursive: true });
     writeFileSync(join(widgetsDir, 'sample', 'index.html'), '<!doctype html><title>Sample</title><script src="/widgets/sample/widget.js"></script>');
     writeFileSync(join(widgetsDir, 'sample', 'widget.js'), 'void 0;');
@@ -184,6 +188,24 @@ describe('static files: console, SDK, widgets', () => {
       expect(script.headers.get('x-content-type-options')).toBe('nosniff');
     }
     expect((await anonymous('/sdk/switchboard.global.js')).text).toContain('var Switchboard');
+  });
+
+  it('/sdk/switchboard.d.ts and the declarations under /sdk/types/: TypeScript, readable from any origin, revalidated', async () => {
+    const entry = await anonymous('/sdk/switchboard.d.ts');
+    expect(entry.status).toBe(200);
+    expect(entry.text).toBe("export * from './types/index.js';\n");
+    // Its relative import resolves against the served URL: /sdk/types/index.d.ts, then init.d.ts.
+    for (const path of ['/sdk/switchboard.d.ts', '/sdk/types/index.d.ts', '/sdk/types/init.d.ts']) {
+      const declarations = await anonymous(path);
+      expect(declarations.status, path).toBe(200);
+      expect(declarations.headers.get('content-type'), path).toBe('application/typescript; charset=utf-8');
+      expect(declarations.headers.get('access-control-allow-origin')).toBe('*');
+      expect(declarations.headers.get('cache-control')).toBe('no-cache');
+      expect(declarations.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect((await anonymous('/sdk/types/init.d.ts')).text).toContain('export declare function init');
+    expect((await anonymous('/sdk/types/nope.d.ts')).status).toBe(404);
+    expect((await anonymous('/sdk/types/')).status).toBe(404);
   });
 
   it('/widgets/sample is its index.html under the console’s CSP; its files beside it', async () => {

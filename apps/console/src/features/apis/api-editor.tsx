@@ -5,6 +5,7 @@ import { useApiMutation } from '../../api/use-api-mutation.js';
 import { Button } from '../../components/button.js';
 import { ConfirmDialog } from '../../components/confirm-dialog.js';
 import { ErrorState } from '../../components/error-state.js';
+import { CodeEditor } from '../../components/code-editor.js';
 import { Field } from '../../components/field.js';
 import { Select, TextArea, TextInput } from '../../components/inputs.js';
 import { KeyValueEditor } from '../../components/key-value-editor.js';
@@ -25,7 +26,8 @@ import {
   type LocalApiErrors,
 } from './api-form-values.js';
 import { declaredPlaceholders } from './template-segments.js';
-import { PlaceholderList, TemplatePreview } from './template-preview.js';
+import { placeholderHighlight } from './placeholder-highlight.js';
+import { PlaceholderList } from './placeholder-list.js';
 
 const methods: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 const bodyTypes: ReadonlyArray<{ value: BodyType; label: string }> = [
@@ -242,18 +244,20 @@ export function ApiEditor({ connector, api, onSaved, onDeleted, onCancel, onDirt
       {bodyHasTemplate && (
         <div className="api-body-template">
           <Field label="Body template" error={errorOf('body.template') ?? errorOf('body')} help={templateHelp[values.bodyType]}>
-            <TextArea
-              name="bodyTemplate"
-              className="mono"
+            <CodeEditor
               value={values.bodyTemplate}
-              rows={6}
-              spellCheck={false}
-              autoCapitalize="off"
+              onChange={(bodyTemplate) => set('bodyTemplate', bodyTemplate)}
+              label="Body template"
+              language={values.bodyType === 'json' ? 'json' : 'text'}
+              minLines={6}
               placeholder={templateExamples[values.bodyType]}
-              onChange={(event) => set('bodyTemplate', event.target.value)}
+              highlight={placeholderHighlight}
             />
           </Field>
-          <TemplatePreview template={values.bodyTemplate} caption="Preview: placeholders highlighted" />
+          <p className="muted api-template-legend">
+            <span className="cm-template-placeholder">{'${name}'}</span> is a placeholder, highlighted as you type; <code>{'$${'}</code> writes a literal{' '}
+            <code>{'${'}</code> and is not one.
+          </p>
         </div>
       )}
 

@@ -1,38 +1,14 @@
-/** One piece of a template: literal text, or a `${name}` placeholder. */
-export type TemplateSegment = { readonly kind: 'literal'; readonly text: string } | { readonly kind: 'placeholder'; readonly name: string };
+import { connectionPlaceholderPrefix, splitTemplate, type TemplateSegment } from '@switchboard/contracts';
+
+// The placeholder syntax is the contracts' (the server renders with the same parser), so the
+// editor highlights exactly what will be substituted: an escaped `$${x}` stays literal.
+export { templateTokenPattern, type TemplateSegment } from '@switchboard/contracts';
 
 /** Prefix of placeholders that read a field of the connection (`${connection.instance_url}`). */
-export const connectionPrefix = 'connection.';
+export const connectionPrefix = connectionPlaceholderPrefix;
 
-// The server's syntax (packages/core/src/invoke/parse-template.ts), repeated here because the
-// console depends on the contracts only: `${name}` with name `[A-Za-z_][A-Za-z0-9_.-]*`, and
-// `$${` as the one escape (the literal text `${`). The escape comes first in the alternation.
-const tokenPattern = /\$\$\{|\$\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
-
-/**
- * Split a template into literal text and placeholders, exactly as the server does, so the
- * editor highlights what will really be substituted (an escaped `$${x}` stays literal).
- */
-export function templateSegments(template: string): TemplateSegment[] {
-  const segments: TemplateSegment[] = [];
-  let literal = '';
-  let last = 0;
-  for (const match of template.matchAll(tokenPattern)) {
-    literal += template.slice(last, match.index);
-    last = match.index + match[0].length;
-    const name = match[1];
-    if (name === undefined) {
-      literal += '${';
-      continue;
-    }
-    if (literal !== '') segments.push({ kind: 'literal', text: literal });
-    literal = '';
-    segments.push({ kind: 'placeholder', name });
-  }
-  literal += template.slice(last);
-  if (literal !== '') segments.push({ kind: 'literal', text: literal });
-  return segments;
-}
+/** Split a template into literal text and placeholders, exactly as the server does. */
+export const templateSegments: (template: string) => TemplateSegment[] = splitTemplate;
 
 /** The parts of an API that hold placeholders (a draft in the editor or a saved API). */
 export interface TemplateSources {

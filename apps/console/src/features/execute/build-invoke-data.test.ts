@@ -1,15 +1,25 @@
 import { invokeDataSchema } from '@switchboard/contracts';
 import { describe, expect, it } from 'vitest';
-import { buildInvokeData, buildInvokeForm, filledVariables, parseExtraData } from './build-invoke-data.js';
+import { buildInvokeData, buildInvokeForm, parseExtraData, variableInputs } from './build-invoke-data.js';
 import { base64Bytes, formatResponseBody } from './format-response-body.js';
 
 describe('invoke data from the Execute panel', () => {
-  it('sends filled inputs as VARIABLES over the extra data, and leaves empty inputs out', () => {
-    const variables = filledVariables({ First_Name: 'Ada', Last_Name: '' }, ['First_Name', 'Last_Name']);
+  it('sends the inputs as VARIABLES over the extra data, an empty one as "" (the server accepts it)', () => {
+    const variables = variableInputs({ First_Name: 'Ada', Last_Name: '' }, ['First_Name', 'Last_Name', 'Phone_Number']);
+    expect(variables).toEqual({ First_Name: 'Ada', Last_Name: '', Phone_Number: '' });
     const extra = parseExtraData('{"Age": 42, "VARIABLES": {"First_Name": "x", "tags": ["a"]}}');
     expect(extra.ok).toBe(true);
     const data = buildInvokeData(variables, extra.ok ? extra.value : {});
-    expect(invokeDataSchema.parse(data)).toEqual({ Age: 42, VARIABLES: { First_Name: 'Ada', tags: ['a'] } });
+    expect(invokeDataSchema.parse(data)).toEqual({ Age: 42, VARIABLES: { First_Name: 'Ada', tags: ['a'], Last_Name: '', Phone_Number: '' } });
+  });
+
+  it('never lets an empty input hide a value the extra data gives, flat or in VARIABLES', () => {
+    const variables = variableInputs({}, ['Age', 'tags', 'Email_ID']);
+    const data = buildInvokeData(variables, { Age: 42, VARIABLES: { tags: ['a'] } });
+    // VARIABLES wins over flat keys at the server, so Age must not be in it as "".
+    expect(data).toEqual({ Age: 42, VARIABLES: { tags: ['a'], Email_ID: '' } });
+    const form = buildInvokeForm(variables, { Age: 42, VARIABLES: { tags: ['a'] } }, null);
+    expect(JSON.parse(String(form.get('VARIABLES')))).toEqual({ Age: 42, tags: ['a'], Email_ID: '' });
   });
 
   it('explains extra data that is not a JSON object', () => {

@@ -6,7 +6,7 @@ import { Button } from '../../components/button.js';
 import { ErrorState } from '../../components/error-state.js';
 import { Field } from '../../components/field.js';
 import { TextArea, TextInput } from '../../components/inputs.js';
-import { buildInvokeData, buildInvokeForm, filledVariables, parseExtraData } from './build-invoke-data.js';
+import { buildInvokeData, buildInvokeForm, variableInputs, parseExtraData } from './build-invoke-data.js';
 import { ResponseView, type InvokeOutcome } from './response-view.js';
 import { devOrg, type DevConnection } from './use-dev-connection.js';
 import '../apis/apis.css';
@@ -65,7 +65,7 @@ export function ExecutePanel({ connector, api, dirty, devConnection }: ExecutePa
     setExtraError(undefined);
     setRunning(true);
     setError(undefined);
-    const variables = filledVariables(inputs, api.variables);
+    const variables = variableInputs(inputs, api.variables);
     const body = takesFile || file ? buildInvokeForm(variables, parsed.value, file) : buildInvokeData(variables, parsed.value);
     const started = performance.now();
     try {
@@ -113,7 +113,7 @@ export function ExecutePanel({ connector, api, dirty, devConnection }: ExecutePa
                 </Field>
               ))}
             </div>
-            <p className="field-help">Values are sent as text; an empty field leaves its variable out. For numbers, booleans or objects use Extra data.</p>
+            <p className="field-help">Values are sent as text, and an empty field as an empty text (<code>""</code>) unless Extra data gives that variable a value. For numbers, booleans or objects use Extra data.</p>
           </fieldset>
         )}
         {takesFile && (
@@ -126,7 +126,7 @@ export function ExecutePanel({ connector, api, dirty, devConnection }: ExecutePa
           error={extraError}
           help={
             <>
-              Optional. Merged into the data object, e.g. <code>{'{"Age": 42, "VARIABLES": {"tags": ["a"]}}'}</code>; the inputs above win over its VARIABLES.
+              Optional. Merged into the data object, e.g. <code>{'{"Age": 42, "VARIABLES": {"tags": ["a"]}}'}</code>; a filled-in input above wins over its VARIABLES.
             </>
           }
         >

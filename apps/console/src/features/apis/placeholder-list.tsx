@@ -1,36 +1,3 @@
-import { connectionPrefix, templateSegments } from './template-segments.js';
-
-/**
- * A read-only copy of a template with its `${placeholders}` highlighted, exactly as the server
- * parses them (an escaped `$${x}` is not highlighted). Placeholders are `<mark>`s, so the
- * highlight is not conveyed by color alone.
- */
-export function TemplatePreview({ template, caption }: { template: string; caption: string }) {
-  const segments = templateSegments(template);
-  return (
-    <figure className="template-preview">
-      <figcaption className="template-preview-caption">{caption}</figcaption>
-      <pre className="template-preview-text" tabIndex={0}>
-        {segments.length === 0 ? (
-          <span className="muted">(empty)</span>
-        ) : (
-          segments.map((segment, index) =>
-            segment.kind === 'literal' ? (
-              <span key={index}>{segment.text}</span>
-            ) : (
-              <mark key={index} className={segment.name.startsWith(connectionPrefix) ? 'placeholder placeholder-connection' : 'placeholder'}>
-                {'${'}
-                {segment.name}
-                {'}'}
-              </mark>
-            ),
-          )
-        )}
-      </pre>
-    </figure>
-  );
-}
-
 /** The placeholders an API declares, as chips: variables the caller supplies, connection fields Switchboard fills. */
 export function PlaceholderList({ variables, connectionFields }: { variables: readonly string[]; connectionFields: readonly string[] }) {
   if (variables.length === 0 && connectionFields.length === 0) {
