@@ -95,6 +95,8 @@ describe.skipIf(!chromiumAvailable)('every console page: axe-core and screenshot
     { name: 'connector', path: '/connectors/acme', heading: 'Acme CRM' },
     { name: 'solutions', path: '/solutions', heading: 'Solutions' },
     { name: 'solution', path: `/solutions/${stack.subscriber.solution}`, heading: 'Acme CRM integration' },
+    { name: 'orgs', path: '/orgs', heading: 'Orgs' },
+    { name: 'org', path: `/orgs/${stack.subscriber.org}`, heading: 'Acme customer (demo subscriber)' },
     { name: 'function-editor', path: `/solutions/${stack.subscriber.solution}/functions/greet`, heading: 'Greet' },
     { name: 'webhooks', path: '/webhooks', heading: 'Webhooks' },
     { name: 'webhook', path: `/webhooks/${webhookId}`, heading: 'Webhook' },
@@ -171,6 +173,30 @@ describe.skipIf(!chromiumAvailable)('every console page: axe-core and screenshot
         const errors = collectPageErrors(page);
         await signInToConsole(page, stack.url, orgKey);
         for (const target of subscriberPages()) await check(page, target, viewport.width);
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+  for (const viewport of viewports) {
+    it(`org page with the new org key dialog at ${viewport.width}px`, { timeout: 30_000 }, async () => {
+      const context = await browser.newContext({ viewport });
+      try {
+        const page = await context.newPage();
+        const errors = collectPageErrors(page);
+        await signInToConsole(page, stack.url, stack.adminKey);
+        await page.goto(`${stack.url}/orgs/${stack.subscriber.org}`);
+        await expectHeading(page, 'Acme customer (demo subscriber)');
+        await waitForSettledPage(page);
+        await page.getByRole('button', { name: 'Create org key' }).click();
+        const create = page.getByRole('dialog', { name: 'Create org key' });
+        await create.getByLabel('Key name').fill(`pages ${viewport.width}`);
+        await create.getByRole('button', { name: 'Create key' }).click();
+        const shown = page.getByRole('dialog', { name: 'Org key created' });
+        await shown.getByLabel('Org key').waitFor({ timeout: consoleTimeout });
+        await expectNoSeriousAxeViolations(page, `the org key dialog at ${viewport.width}px`);
+        await saveScreenshot(page, `org-key-dialog-${viewport.width}`);
         expect(errors).toEqual([]);
       } finally {
         await context.close();

@@ -6,11 +6,12 @@ import { saveViewportScreenshot } from './harness/save-viewport-screenshot.js';
 import { waitForSettledPage } from './harness/wait-for-settled-page.js';
 
 /**
- * The subscriber journey of issue 5 in a real Chromium. Set up with the admin API (as the
- * builder's backend would): a new org with the quick start's `acme_crm` release installed and an
- * org key. Then, in the console as that org's admin: Setup › Connectors shows the connector as
- * not authorized; authorize it through the demo's consent popup (as bob); it shows authorized
- * without a reload; revoke it; it shows not authorized; sign out.
+ * The subscriber journey of issue 5 in a real Chromium, in the console only. As the builder (admin
+ * key): Orgs › Create org, install the quick start's `acme_crm` release in it, create an org key
+ * (read from the dialog that shows it once), sign out. Then as that org's admin (the org key):
+ * Setup › Connectors shows the connector as not authorized; authorize it through the demo's
+ * consent popup (as bob); it shows authorized without a reload; revoke it; it shows not
+ * authorized; sign out.
  */
 
 const org = 'globex';
@@ -26,12 +27,6 @@ describe.skipIf(!chromiumAvailable)('subscriber journey in the console (Chromium
 
   beforeAll(async () => {
     [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-    const created = await stack.api('POST', '/v1/orgs', { id: org, name: 'Globex Corporation' });
-    expect(created.status).toBe(201);
-    const { solution, release } = stack.subscriber;
-    const installed = await stack.api('POST', `/v1/orgs/${org}/installations`, { solution, release });
-    expect(installed.status, JSON.stringify(installed.body)).toBe(201);
-    orgKey = await stack.orgKey(org);
     context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     errors = collectPageErrors(page);
@@ -47,6 +42,64 @@ describe.skipIf(!chromiumAvailable)('subscriber journey in the console (Chromium
   const card = (): Locator => page.getByRole('article', { name: 'Acme CRM' });
   const cardStatus = (): Promise<string | null> => card().locator('.badge').first().textContent();
   const connectionStatus = async (): Promise<string> => (await stack.api('GET', `/v1/orgs/${org}/connections/acme`)).body.status;
+
+  it('as the builder: creates the org, installs the release and creates an org key, in the console', async () => {
+    const { solution, release } = stack.subscriber;
+    await signInToConsole(page, stack.url, stack.adminKey);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orgs' }).click();
+    await expectHeading(page, 'Orgs');
+    // dev is listed as the builder's own org.
+    await page.getByRole('row', { name: /Development/ }).getByText('Your test org').waitFor({ timeout: consoleTimeout });
+
+    await page.getByRole('button', { name: 'Create org' }).click();
+    const create = page.getByRole('dialog', { name: 'Create org' });
+    await create.getByLabel('Name').fill('Globex Corporation');
+    expect(await create.getByLabel('Org id').inputValue()).toBe('globex-corporation'); // suggested from the name
+    await create.getByLabel('Org id').fill(org);
+    await create.getByRole('button', { name: 'Create org' }).click();
+    await page.waitForURL(`${stack.url}/orgs/${org}`, { timeout: consoleTimeout });
+    await expectHeading(page, 'Globex Corporation');
+    expect(await page.getByRole('link', { name: /View events/ }).getAttribute('href')).toBe(`/events?org=${org}`);
+
+    await page.getByRole('button', { name: 'Install release' }).click();
+    const install = page.getByRole('dialog', { name: 'Install release' });
+    await install.getByLabel('Solution').selectOption(solution);
+    await install.getByLabel('Release').waitFor({ timeout: consoleTimeout });
+    expect(await install.getByLabel('Release').inputValue()).toBe(release);
+    await expectNoSeriousAxeViolations(page, 'the install release dialog');
+    await install.getByRole('button', { name: 'Install' }).click();
+    await install.waitFor({ state: 'hidden', timeout: consoleTimeout });
+    const installations = page.getByRole('table', { name: 'Solutions installed in Globex Corporation' });
+    await installations.getByRole('cell', { name: release, exact: true }).waitFor({ timeout: consoleTimeout });
+    // The checklist follows: the connector is there, not authorized until the org's admin consents.
+    const connections = page.getByRole('table', { name: 'Connections of Globex Corporation' });
+    await connections.getByText('Not authorized').waitFor({ timeout: consoleTimeout });
+    expect((await stack.api('GET', `/v1/orgs/${org}/installations`)).body.items.map((item: { solution: string; release: string }) => `${item.solution}@${item.release}`)).toEqual([
+      `${solution}@${release}`,
+    ]);
+
+    await page.getByRole('button', { name: 'Create org key' }).click();
+    const createKey = page.getByRole('dialog', { name: 'Create org key' });
+    await createKey.getByLabel('Key name').fill('Globex admin');
+    await createKey.getByRole('button', { name: 'Create key' }).click();
+    const shown = page.getByRole('dialog', { name: 'Org key created' });
+    await shown.waitFor({ timeout: consoleTimeout });
+    orgKey = await shown.getByLabel('Org key').inputValue();
+    expect(orgKey).toMatch(/^sbo_/);
+    await shown.getByText('This is the only time the key is shown.').waitFor();
+    await shown.getByRole('button', { name: 'Copy org key' }).waitFor();
+    await expectNoSeriousAxeViolations(page, 'the org key dialog');
+    await saveScreenshot(page, 'builder-org-key-created');
+    await shown.getByRole('button', { name: 'I have saved the key' }).click();
+    await shown.waitFor({ state: 'hidden', timeout: consoleTimeout });
+    // Listed by name and prefix only: the key itself is nowhere on the page any more.
+    await page.getByRole('table', { name: 'Keys of Globex Corporation' }).getByRole('cell', { name: 'Globex admin', exact: true }).waitFor({ timeout: consoleTimeout });
+    expect(await page.content()).not.toContain(orgKey);
+    await waitForSettledPage(page);
+    await expectNoSeriousAxeViolations(page, 'the org page');
+    await saveScreenshot(page, 'builder-org');
+    await signOutOfConsole(page);
+  });
 
   it('signs in with the org key and sees the installed connector as not authorized', async () => {
     await signInToConsole(page, stack.url, orgKey);

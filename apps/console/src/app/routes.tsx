@@ -10,6 +10,8 @@ import { FunctionEditorPage } from '../features/functions/function-editor-page.j
 import { SolutionPage } from '../features/solutions/solution-page.js';
 import { SolutionsPage } from '../features/solutions/solutions-page.js';
 import { EventsPage } from '../features/events/events-page.js';
+import { OrgPage } from '../features/orgs/org-page.js';
+import { OrgsPage } from '../features/orgs/orgs-page.js';
 import { SetupConnectorsPage } from '../features/setup/setup-connectors-page.js';
 import { SetupEventsPage } from '../features/setup/setup-events-page.js';
 import { SetupInstallationsPage } from '../features/setup/setup-installations-page.js';
@@ -44,6 +46,8 @@ export const routes: RouteObject[] = [
           { path: '/solutions', element: <SolutionsPage /> },
           { path: '/solutions/:solution', element: <SolutionPage /> },
           { path: '/solutions/:solution/functions/:function', element: <FunctionEditorPage /> },
+          { path: '/orgs', element: <OrgsPage /> },
+          { path: '/orgs/:org', element: <OrgPage /> },
           { path: '/webhooks', element: <WebhooksPage /> },
           { path: '/webhooks/:webhook', element: <WebhookPage /> },
           { path: '/events', element: <EventsPage /> },

@@ -80,7 +80,7 @@ describe('sign-in', () => {
     await settle();
     expect(window.location.pathname).toBe('/connectors');
     expect(container.querySelector('h1')?.textContent).toBe('Connectors');
-    expect([...container.querySelectorAll('nav[aria-label="Main"] a')].map((a) => a.textContent)).toEqual(['Connectors', 'Solutions', 'Webhooks', 'Events']);
+    expect([...container.querySelectorAll('nav[aria-label="Main"] a')].map((a) => a.textContent)).toEqual(['Connectors', 'Solutions', 'Orgs', 'Webhooks', 'Events']);
     expect(container.textContent).toContain('No connectors yet');
     await unmount();
   });
