@@ -58,6 +58,8 @@ export function ClientCredentialsDialog({ open, connector, redirectUrl, clientId
       open={open}
       onClose={onClose}
       title="Client credentials"
+      // Wide enough to show a whole redirect URL, which people compare by eye with the service's.
+      size="wide"
       description="Register this redirect URL with the service when you create its OAuth app, then paste the client id and secret the service gives you."
       formId="client-credentials-form"
       onSubmit={submit}
