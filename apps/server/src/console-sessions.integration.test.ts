@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ConsoleSessionView, Problem } from '@switchboard/contracts';
+import type { AuditEventView, ConsoleSessionView, EventPage, Problem } from '@switchboard/contracts';
 import { manualClock } from '@switchboard/core';
 import { testDatabases } from '@switchboard/storage/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -335,6 +335,125 @@ describe.each(testDatabases())('console sessions on $name', (database) => {
     expect(signedIn.find((line) => line['consoleSessionId'] === secondId)).toMatchObject({ level: 30, kind: 'org', org, replacedConsoleSessionIds: [firstId] });
     expect(logLines(logs, 'console signed out').find((line) => line['consoleSessionId'] === secondId)).toMatchObject({ level: 30 });
     for (const pair of [first.cookie, second.cookie]) expect(logs).not.toContain(pair.split('.')[1]!);
+  });
+
+  describe('audit events and key use', () => {
+    const bearer = { authorization: `Bearer ${ADMIN_KEY}` };
+
+    /** The org's audit events (newest first), read through the API as the admin; the raw JSON too. */
+    async function orgEvents(org: string, type?: string): Promise<{ items: AuditEventView[]; json: string }> {
+      const page = await call<EventPage>('GET', `/v1/orgs/${org}/events?limit=200${type ? `&type=${type}` : ''}`, { headers: bearer });
+      expect(page.status, page.text).toBe(200);
+      return { items: page.body.items, json: page.text };
+    }
+
+    async function lastUsedAt(org: string, keyId: string): Promise<string | null | undefined> {
+      const keys = await call<{ items: Array<{ id: string; lastUsedAt: string | null }> }>('GET', `/v1/orgs/${org}/keys`, { headers: bearer });
+      expect(keys.status, keys.text).toBe(200);
+      return keys.body.items.find((item) => item.id === keyId)?.lastUsedAt;
+    }
+
+    /** The expected event of an org key's console session. */
+    const consoleEvent = (type: 'console.signed_in' | 'console.signed_out', keyId: string, consoleSessionId: string) =>
+      expect.objectContaining({ type, connector: null, actor: { kind: 'org_key', keyId }, data: { consoleSessionId, keyId } });
+
+    it('an org key’s sign-in and sign-out are events of its org naming the key, with ids only; sign-in sets the key’s lastUsedAt', async () => {
+      const org = await env.newOrg();
+      const { key, id: keyId } = await env.orgKey(org, 'subscriber admin');
+      expect(await lastUsedAt(org, keyId)).toBeNull();
+      expect((await orgEvents(org, 'console.signed_in')).items).toEqual([]);
+
+      const { cookie } = await signIn(key);
+      const consoleSessionId = sessionIdOf(cookie);
+      expect(await lastUsedAt(org, keyId)).toBe(clock.now().toISOString());
+      const signedIn = await orgEvents(org, 'console.signed_in');
+      expect(signedIn.items).toEqual([consoleEvent('console.signed_in', keyId, consoleSessionId)]);
+      expect(signedIn.items[0]!.at).toBe(clock.now().toISOString());
+      expect((await orgEvents(org, 'console.signed_out')).items).toEqual([]);
+
+      // Console use is not a sign-in: no further events.
+      expect((await call('GET', `/v1/orgs/${org}/connections`, { cookie })).status).toBe(200);
+      expect((await call('GET', '/v1/console/session', { cookie })).status).toBe(200);
+      expect((await orgEvents(org, 'console.signed_in')).items).toHaveLength(1);
+
+      // lastUsedAt moves at most once a minute, as for Bearer use of the key.
+      const firstUse = await lastUsedAt(org, keyId);
+      clock.advance(30);
+      const again = await signIn(key);
+      expect(await lastUsedAt(org, keyId)).toBe(firstUse);
+      clock.advance(31);
+      const third = await signIn(key);
+      expect(await lastUsedAt(org, keyId)).toBe(clock.now().toISOString());
+      expect((await orgEvents(org, 'console.signed_in')).items).toEqual([
+        consoleEvent('console.signed_in', keyId, sessionIdOf(third.cookie)),
+        consoleEvent('console.signed_in', keyId, sessionIdOf(again.cookie)),
+        consoleEvent('console.signed_in', keyId, consoleSessionId),
+      ]);
+
+      // Sign-out: one event; signing out again (the row is gone) records nothing more.
+      expect((await call('DELETE', '/v1/console/session', { cookie, headers: { origin } })).status).toBe(204);
+      expect((await orgEvents(org, 'console.signed_out')).items).toEqual([consoleEvent('console.signed_out', keyId, consoleSessionId)]);
+      expect((await call('DELETE', '/v1/console/session', { cookie, headers: { origin } })).status).toBe(204);
+      expect((await orgEvents(org, 'console.signed_out')).items).toHaveLength(1);
+
+      // Ids only: neither the key's secret nor a cookie's secret is anywhere in the org's events.
+      const { json } = await orgEvents(org);
+      for (const secret of [key, key.split('.')[1]!, ...[cookie, again.cookie, third.cookie].map((pair) => pair.split('.')[1]!)]) expect(json.includes(secret)).toBe(false);
+      expect(json).not.toContain('sb_console');
+    });
+
+    it('admin sign-in and sign-out record no org event; several cookies signed out record one event per live org session', async () => {
+      const orgA = await env.newOrg();
+      const orgB = await env.newOrg();
+      const keyA = await env.orgKey(orgA);
+      const keyB = await env.orgKey(orgB);
+      const admin = await signIn(ADMIN_KEY);
+      expect((await call('DELETE', '/v1/console/session', { cookie: admin.cookie, headers: { origin } })).status).toBe(204);
+      const adminId = sessionIdOf(admin.cookie);
+      const orgs = await call<{ items: Array<{ id: string }> }>('GET', '/v1/orgs', { headers: bearer });
+      expect(orgs.body.items.length).toBeGreaterThan(1);
+      for (const { id } of orgs.body.items) {
+        const { items, json } = await orgEvents(id);
+        expect(json.includes(adminId), id).toBe(false);
+        expect(items.filter((event) => event.actor.kind === 'admin' && event.type.startsWith('console.'))).toEqual([]);
+      }
+
+      // Two org sessions and an admin one in one sign-out: one console.signed_out per org session.
+      const a = await signIn(keyA.key);
+      const b = await signIn(keyB.key);
+      const c = await signIn(ADMIN_KEY);
+      const out = await call('DELETE', '/v1/console/session', { cookie: `${a.cookie}; ${b.cookie}; ${c.cookie}`, headers: { origin } });
+      expect(out.status).toBe(204);
+      expect((await orgEvents(orgA, 'console.signed_out')).items).toEqual([consoleEvent('console.signed_out', keyA.id, sessionIdOf(a.cookie))]);
+      expect((await orgEvents(orgB, 'console.signed_out')).items).toEqual([consoleEvent('console.signed_out', keyB.id, sessionIdOf(b.cookie))]);
+    });
+
+    it('signing in again over an org session records its sign-out; expiry and the key’s revocation record none', async () => {
+      const org = await env.newOrg();
+      const { key, id: keyId } = await env.orgKey(org);
+
+      // The browser held an org session and signs in as the admin: the org session ended.
+      const held = await signIn(key);
+      await signIn(ADMIN_KEY, { cookie: held.cookie });
+      expect((await orgEvents(org, 'console.signed_out')).items).toEqual([consoleEvent('console.signed_out', keyId, sessionIdOf(held.cookie))]);
+
+      // An expired session had already ended: signing out only clears it away.
+      const expired = await signIn(key);
+      clock.advance(12 * 3600);
+      expect((await call('DELETE', '/v1/console/session', { cookie: expired.cookie, headers: { origin } })).status).toBe(204);
+      expect(await env.server.store.consoleSessions.get(sessionIdOf(expired.cookie))).toBeUndefined();
+      expect((await orgEvents(org, 'console.signed_out')).items).toHaveLength(1);
+
+      // Revoking the key deletes its sessions: key.revoked says so, no console.signed_out.
+      const live = await signIn(key);
+      expect((await call('DELETE', `/v1/orgs/${org}/keys/${keyId}`, { headers: bearer })).status).toBe(204);
+      expect(await env.server.store.consoleSessions.get(sessionIdOf(live.cookie))).toBeUndefined();
+      expect((await orgEvents(org, 'console.signed_out')).items).toHaveLength(1);
+      expect((await orgEvents(org, 'key.revoked')).items).toHaveLength(1);
+      // (`held` and `expired` opened at the same instant: their order between them is the ids'.)
+      const signedIn = (await orgEvents(org, 'console.signed_in')).items.map((event) => event.data['consoleSessionId']);
+      expect(signedIn.sort()).toEqual([live, expired, held].map((s) => sessionIdOf(s.cookie)).sort());
+    });
   });
 
   it('authenticated answers are no-store unless the route chooses (logos: private); JSON answers are nosniff', async () => {

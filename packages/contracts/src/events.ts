@@ -20,6 +20,10 @@ export const auditEventTypeSchema = z.enum([
   'installation.uninstalled',
   /** A function run failed (error, timeout, memory or a limit); `data` names it and the code. */
   'function.failed',
+  /** A subscriber admin signed in to the web console with an org key; `data` names the console session and the key. */
+  'console.signed_in',
+  /** That console session was signed out (or replaced by signing in again); not recorded for expiry or key revocation. */
+  'console.signed_out',
 ]);
 
 export const maxEventPageSize = 200;

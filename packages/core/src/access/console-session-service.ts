@@ -1,7 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ConsoleSessionView } from '@switchboard/contracts';
 import type { CoreDeps } from '../core-deps.js';
+import { newEvent } from '../events/new-event.js';
 import { requireOrg } from '../orgs/require-org.js';
+import type { StoreRepositories } from '../ports/store.js';
 import { randomToken, sha256Base64Url } from '../security/random-token.js';
 import type { ConsoleSession } from './console-session.js';
 
@@ -31,6 +33,19 @@ function digestsMatch(presented: string, stored: string | undefined): boolean {
   return a.length === b.length && timingSafeEqual(a, b) && stored !== undefined;
 }
 
+type OrgConsoleSession = Extract<ConsoleSession, { kind: 'org' }>;
+
+/**
+ * Records an org session's start or end in its org's audit log, inside the transaction that
+ * inserts or deletes the row. Ids only: the cookie's secret and the key never reach an event.
+ * Admin sessions have no org, so they are only logged.
+ */
+async function appendConsoleEvent(deps: Pick<CoreDeps, 'clock'>, tx: StoreRepositories, type: 'console.signed_in' | 'console.signed_out', session: OrgConsoleSession, at: Date): Promise<void> {
+  await tx.events.append(
+    newEvent(deps, { orgId: session.orgId, type, connector: null, actor: { kind: 'org_key', keyId: session.keyId }, data: { consoleSessionId: session.id, keyId: session.keyId }, at }),
+  );
+}
+
 /**
  * Console sign-in sessions: a key is exchanged once for a server-side session held in an
  * HttpOnly cookie, so the browser never keeps the key. `adminKey` is the server's current admin
@@ -39,6 +54,19 @@ function digestsMatch(presented: string, stored: string | undefined): boolean {
 export function createConsoleSessionService(deps: Pick<CoreDeps, 'store' | 'clock'>, options: { readonly adminKey: string; readonly ttlSeconds?: number }) {
   const { store, clock } = deps;
   const ttlMs = (options.ttlSeconds ?? consoleSessionTtlSeconds) * 1000;
+
+  /** The verdict on a cookie, and the stored session whenever its secret matched (even if it has ended). */
+  async function find(cookie: string): Promise<{ check: ConsoleSessionCheck; matched?: ConsoleSession }> {
+    const parsed = cookiePattern.exec(cookie);
+    if (!parsed) return { check: { ok: false, reason: 'malformed' } };
+    const [, id, secret] = parsed as unknown as [string, string, string];
+    const session = await store.consoleSessions.get(id);
+    if (!digestsMatch(sha256Base64Url(secret), session?.secretHash) || !session) return { check: { ok: false, reason: 'unknown' } };
+    if (session.expiresAt.getTime() <= clock.now().getTime()) return { check: { ok: false, reason: 'expired' }, matched: session };
+    // The secret matched, so this is no guess: a session of a former admin key has ended.
+    if (session.kind === 'admin' && !digestsMatch(fingerprintOf(secret, options.adminKey), session.adminFingerprint)) return { check: { ok: false, reason: 'expired' }, matched: session };
+    return { check: { ok: true, session }, matched: session };
+  }
 
   return {
     /** Opens a session; `cookie` (`<id>.<secret>`) is shown to the browser once, in Set-Cookie. */
@@ -52,6 +80,7 @@ export function createConsoleSessionService(deps: Pick<CoreDeps, 'store' | 'cloc
       await store.transaction(async (tx) => {
         await tx.consoleSessions.deleteExpired(now);
         await tx.consoleSessions.insert(session);
+        if (session.kind === 'org') await appendConsoleEvent(deps, tx, 'console.signed_in', session, now);
       });
       return { cookie: `${id}.${secret}`, session };
     },
@@ -62,24 +91,27 @@ export function createConsoleSessionService(deps: Pick<CoreDeps, 'store' | 'cloc
      * key or a sign-out ends it on the next request.
      */
     async verify(cookie: string): Promise<ConsoleSessionCheck> {
-      const parsed = cookiePattern.exec(cookie);
-      if (!parsed) return { ok: false, reason: 'malformed' };
-      const [, id, secret] = parsed as unknown as [string, string, string];
-      const session = await store.consoleSessions.get(id);
-      if (!digestsMatch(sha256Base64Url(secret), session?.secretHash) || !session) return { ok: false, reason: 'unknown' };
-      if (session.expiresAt.getTime() <= clock.now().getTime()) return { ok: false, reason: 'expired' };
-      // The secret matched, so this is no guess: a session of a former admin key has ended.
-      if (session.kind === 'admin' && !digestsMatch(fingerprintOf(secret, options.adminKey), session.adminFingerprint)) return { ok: false, reason: 'expired' };
-      return { ok: true, session };
+      return (await find(cookie)).check;
     },
 
-    /** Sign-out: deletes the session the cookie names, expired or not, when its secret matches (idempotent). */
-    async end(cookie: string): Promise<void> {
-      const parsed = cookiePattern.exec(cookie);
-      if (!parsed) return;
-      const [, id, secret] = parsed as unknown as [string, string, string];
-      const session = await store.consoleSessions.get(id);
-      if (session && digestsMatch(sha256Base64Url(secret), session.secretHash)) await store.consoleSessions.delete(session.id);
+    /**
+     * Sign-out: deletes the session the cookie names, expired or not, when its secret matches
+     * (idempotent). Returns the session when it was still live and this call ended it: then (an
+     * org session) `console.signed_out` is recorded with the delete. An expired one is only
+     * cleared away: it had already ended, with no event.
+     */
+    async end(cookie: string): Promise<ConsoleSession | undefined> {
+      const { check, matched } = await find(cookie);
+      if (!matched) return undefined;
+      const live = check.ok;
+      const now = clock.now();
+      // Two sign-outs of one cookie at once: only the one whose delete found the row records it.
+      const deleted = await store.transaction(async (tx) => {
+        const gone = await tx.consoleSessions.delete(matched.id);
+        if (gone && live && matched.kind === 'org') await appendConsoleEvent(deps, tx, 'console.signed_out', matched, now);
+        return gone;
+      });
+      return deleted && live ? matched : undefined;
     },
 
     /** What the console shows about who is signed in. */

@@ -51,7 +51,7 @@ describe('webhookMessagesOf', () => {
   });
 
   it('ignores every other event type, and the dispatcher reads exactly the mapped ones', () => {
-    for (const type of ['api.invoked', 'authorization.started', 'authorization.failed', 'token.refreshed', 'key.created', 'session.created'] as const) {
+    for (const type of ['api.invoked', 'authorization.started', 'authorization.failed', 'token.refreshed', 'key.created', 'session.created', 'console.signed_in', 'console.signed_out'] as const) {
       expect(webhookMessagesOf(event(type, {}))).toEqual([]);
       expect(webhookSourceEventTypes).not.toContain(type);
     }

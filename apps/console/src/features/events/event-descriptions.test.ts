@@ -32,5 +32,7 @@ describe('event descriptions', () => {
     expect(summarizeEvent(event('connection.revoked', { providerRevocation: 'not_configured' }))).toBe('Revocation at the provider: not configured');
     expect(summarizeEvent(event('authorization.failed', { error: 'access_denied' }))).toBe('access_denied');
     expect(summarizeEvent(event('authorization.started', {}))).toBeNull();
+    expect(summarizeEvent(event('console.signed_in', { consoleSessionId: '0123456789abcdef', keyId: 'k1' }))).toBe('Console session 0123456789abcdef');
+    expect(summarizeEvent(event('console.signed_out', {}))).toBeNull();
   });
 });

@@ -17,6 +17,8 @@ export const eventTypeLabels: Readonly<Record<AuditEventView['type'], string>> =
   'installation.upgraded': 'Solution upgraded',
   'installation.uninstalled': 'Solution uninstalled',
   'function.failed': 'Function failed',
+  'console.signed_in': 'Signed in to the console',
+  'console.signed_out': 'Signed out of the console',
 };
 
 /** Who acted, in words: ids only (never a key or token, which the API never returns anyway). */
@@ -58,6 +60,9 @@ export function summarizeEvent(event: AuditEventView): string | null {
       return text('providerRevocation') ? `Revocation at the provider: ${text('providerRevocation')!.replace(/_/g, ' ')}` : null;
     case 'connection.reauthorization_required':
       return text('reason')?.replace(/_/g, ' ') ?? null;
+    case 'console.signed_in':
+    case 'console.signed_out':
+      return text('consoleSessionId') ? `Console session ${text('consoleSessionId')}` : null;
     case 'function.failed':
       return [text('solution') && text('function') ? `${text('solution')}.${text('function')}` : undefined, text('error')].filter(Boolean).join(' · ') || null;
     default:

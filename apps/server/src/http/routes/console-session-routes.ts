@@ -54,13 +54,13 @@ export function consoleSessionRoutes(app: Hono, options: ConsoleSessionRouteOpti
   /**
    * Deletes the sessions the request's cookies name (each only when its secret matches, so a
    * planted cookie ends at most its planter's own session); the ids of the live ones, for the log.
+   * Each live org session ended records its own `console.signed_out` (see `sessions.end`).
    */
   const endAll = async (values: readonly string[]): Promise<string[]> => {
     const ended: string[] = [];
     for (const value of values) {
-      const check = await sessions.verify(value);
-      await sessions.end(value);
-      if (check.ok) ended.push(check.session.id);
+      const session = await sessions.end(value);
+      if (session) ended.push(session.id);
     }
     return ended;
   };
