@@ -3,10 +3,15 @@
  * (`apps/server/src/http/callback-page.ts`). It names no token; `code` is the failure's problem code.
  */
 export interface AuthorizationMessage {
+  /** Tells this message apart from any other a page may receive. */
   readonly type: 'switchboard:authorization';
+  /** How the flow ended. */
   readonly status: 'authorized' | 'failed';
+  /** The flow's org; null when the callback could not tell (e.g. an unknown `state`). */
   readonly org: string | null;
+  /** The flow's connector; null when the callback could not tell. */
   readonly connector: string | null;
+  /** On `failed`: the problem code, e.g. `authorization_denied`. */
   readonly code?: string;
 }
 

@@ -19,11 +19,15 @@ const APP = 'https://widget.example.com';
 /** The window `window.open` hands out: records navigation and closing. */
 class FakePopup {
   closed = false;
+  focused = 0;
   readonly visited: string[] = [];
   readonly location = { replace: (url: string) => void this.visited.push(url) };
   constructor(readonly document: unknown) {}
   close(): void {
     this.closed = true;
+  }
+  focus(): void {
+    this.focused += 1;
   }
 }
 
@@ -49,20 +53,22 @@ describe('authorize(connector) in a popup', () => {
   let token: string;
   let win: Window;
   let popup: FakePopup | null;
+  let popups: FakePopup[];
   let opened: Array<{ url: string; target: string; features: string }>;
 
   const client = (options: { popupTimeoutMs?: number; sessionToken?: string } = {}): SwitchboardClient =>
     init({ baseUrl: env.server.url, sessionToken: options.sessionToken ?? token, fetch: browserFetch(APP), window: win as unknown as globalThis.Window, ...options });
 
   /** Plays the person: waits for the popup to reach the provider, consents, loads the callback page and delivers its message. */
-  async function consentInPopup(decision: 'allow' | 'deny' = 'allow'): Promise<{ targetOrigin: unknown }> {
-    await vi.waitFor(() => expect(popup?.visited).toHaveLength(1));
-    const authorizationUrl = popup!.visited[0]!;
+  async function consentInPopup(decision: 'allow' | 'deny' = 'allow', inPopup?: FakePopup): Promise<{ targetOrigin: unknown }> {
+    const popupOf = () => inPopup ?? popup;
+    await vi.waitFor(() => expect(popupOf()?.visited).toHaveLength(1));
+    const authorizationUrl = popupOf()!.visited[0]!;
     expect(authorizationUrl.startsWith(env.demo.authorizationUrl)).toBe(true);
     const callback = await completeConsentHeadlessly(authorizationUrl, { username: 'bob', password: 'builder', decision });
     const page = await fetch(callback, { headers: { accept: 'text/html' } });
     const { message, targetOrigin } = postedMessage(await page.text());
-    win.dispatchEvent(new win.MessageEvent('message', { data: message, origin: new URL(env.server.url).origin, source: popup as never }));
+    win.dispatchEvent(new win.MessageEvent('message', { data: message, origin: new URL(env.server.url).origin, source: popupOf() as never }));
     return { targetOrigin };
   }
 
@@ -85,10 +91,12 @@ describe('authorize(connector) in a popup', () => {
     win = new Window({ url: `${APP}/widget` });
     opened = [];
     popup = null;
+    popups = [];
     win.open = ((url: string, target: string, features: string) => {
       opened.push({ url, target, features });
       if (blocked) return null;
       popup = new FakePopup(win.document.implementation.createHTMLDocument());
+      popups.push(popup);
       return popup;
     }) as never;
   };
@@ -165,5 +173,66 @@ describe('authorize(connector) in a popup', () => {
     expect(error).toMatchObject({ code: 'forbidden', status: 403 });
     expect(popup!.closed).toBe(true);
     expect(popup!.visited).toEqual([]);
+  });
+
+  it('shares one window and one outcome between calls for the same connector while it is open; a later call opens a new one', async () => {
+    freshWindow();
+    const sb = client();
+    const first = sb.authorize('acme');
+    const second = sb.authorize('acme');
+    expect(second).toBe(first);
+    expect(opened).toHaveLength(1);
+    expect(popup!.focused).toBe(1);
+    await consentInPopup();
+    await expect(first).resolves.toMatchObject({ status: 'authorized', connector: 'acme' });
+
+    const again = sb.authorize('acme');
+    expect(again).not.toBe(first);
+    expect(opened).toHaveLength(2);
+    popup!.closed = true;
+    await expect(again).rejects.toMatchObject({ code: 'popup_closed' });
+    await sb.revokeConnector('acme');
+  });
+
+  it('does not reuse a window the person already closed, even before its closing was noticed', async () => {
+    freshWindow();
+    const sb = client();
+    const first = sb.authorize('acme');
+    popups[0]!.closed = true;
+    const second = sb.authorize('acme');
+    expect(second).not.toBe(first);
+    expect(opened).toHaveLength(2);
+    await expect(first).rejects.toMatchObject({ code: 'popup_closed' });
+    await consentInPopup('allow', popups[1]);
+    await expect(second).resolves.toMatchObject({ status: 'authorized' });
+    await sb.revokeConnector('acme');
+  });
+
+  it('runs flows of different connectors side by side, each settled by its own window', async () => {
+    freshWindow();
+    const sb = client();
+    const acme = sb.authorize('acme');
+    const other = sb.authorize('acme_other'); // the session does not list it: its start is refused
+    expect(opened).toHaveLength(2);
+    const [acmePopup, otherPopup] = popups as [FakePopup, FakePopup];
+    await expect(other).rejects.toMatchObject({ code: 'forbidden' });
+    expect(otherPopup.closed).toBe(true);
+    expect(acmePopup.closed).toBe(false);
+    await consentInPopup('allow', acmePopup);
+    await expect(acme).resolves.toMatchObject({ status: 'authorized', connector: 'acme' });
+    await sb.revokeConnector('acme');
+  });
+
+  it('rejects with authorization_failed when its own window reports another connector or org as authorized', async () => {
+    const origin = new URL(env.server.url).origin;
+    for (const claimed of [{ org, connector: 'acme_other' }, { org: 'dev', connector: 'acme' }]) {
+      freshWindow();
+      const result = client().authorize('acme');
+      await vi.waitFor(() => expect(popup?.visited).toHaveLength(1));
+      const message = { type: 'switchboard:authorization', status: 'authorized', ...claimed };
+      win.dispatchEvent(new win.MessageEvent('message', { data: message, origin, source: popup as never }));
+      await expect(result, JSON.stringify(claimed)).rejects.toMatchObject({ name: 'SwitchboardError', code: 'authorization_failed' });
+      expect(popup!.closed).toBe(true);
+    }
   });
 });

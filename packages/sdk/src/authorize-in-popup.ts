@@ -4,14 +4,23 @@ import { SwitchboardError } from './switchboard-error.js';
 /** How an authorization in a popup ended well. */
 export interface AuthorizationResult {
   readonly status: 'authorized';
+  /** The connector that was authorized: the one `authorize` was called with. */
   readonly connector: string;
   /** The org the connection belongs to, as the callback page reported it. */
   readonly org: string | null;
 }
 
+/** A flow {@link authorizeInPopup} started: its window (null when blocked) and its outcome. */
+export interface PopupAuthorization {
+  readonly popup: Window | null;
+  readonly result: Promise<AuthorizationResult>;
+}
+
 /** What {@link authorizeInPopup} needs. */
 export interface PopupAuthorizationOptions {
   readonly connector: string;
+  /** The client's org: an `authorized` message naming another org (or connector) is not this flow's. */
+  readonly org: string;
   /** The window that opens the popup and hears its message (the widget's own). */
   readonly window: Window;
   /** Switchboard's origin: the only one whose messages count (the callback page is served there). */
@@ -49,7 +58,7 @@ function showWaiting(popup: Window, connector: string): void {
 }
 
 /**
- * Runs an OAuth authorization in a popup window and settles when it ends.
+ * Runs an OAuth authorization in a popup window; its `result` settles when the flow ends.
  *
  * The popup is opened **synchronously**, before anything is awaited, so the browser still sees
  * the user's click and does not block it (HTML §7.2.2.1 "transient activation"); it is then sent
@@ -62,16 +71,17 @@ function showWaiting(popup: Window, connector: string): void {
  * it), `authorization_timeout`, or the start request's error. The popup is closed once the flow
  * has settled; the listener and timers are removed in every case.
  */
-export function authorizeInPopup(options: PopupAuthorizationOptions): Promise<AuthorizationResult> {
+export function authorizeInPopup(options: PopupAuthorizationOptions): PopupAuthorization {
   const { connector, window: win } = options;
   // No `noopener`: the callback page needs `window.opener` to post its message back.
   const popup = win.open('about:blank', '_blank', popupFeatures(win));
   if (popup === null) {
-    return Promise.reject(new SwitchboardError('popup_blocked', 'The browser blocked the authorization window. Call authorize() inside a click handler, or allow popups for this site.'));
+    const blocked = new SwitchboardError('popup_blocked', 'The browser blocked the authorization window. Call authorize() inside a click handler, or allow popups for this site.');
+    return { popup: null, result: Promise.reject(blocked) };
   }
   showWaiting(popup, connector);
 
-  return new Promise<AuthorizationResult>((resolve, reject) => {
+  const result = new Promise<AuthorizationResult>((resolve, reject) => {
     let settled = false;
     let closedSeen = false;
 
@@ -94,7 +104,11 @@ export function authorizeInPopup(options: PopupAuthorizationOptions): Promise<Au
       if (event.source !== popup || event.origin !== options.switchboardOrigin || !isAuthorizationMessage(event.data)) return;
       const message = event.data;
       if (message.status === 'authorized') {
-        finish({ result: { status: 'authorized', connector: message.connector ?? connector, org: message.org } });
+        // Our own popup at Switchboard's origin, yet another connection: the provider sent the
+        // window into someone else's flow. That flow's success is not this one's.
+        const elsewhere = (message.connector !== null && message.connector !== connector) || (message.org !== null && message.org !== options.org);
+        if (elsewhere) finish({ error: new SwitchboardError('authorization_failed', `The authorization window finished a flow other than ${connector}'s.`) });
+        else finish({ result: { status: 'authorized', connector, org: message.org } });
       } else {
         const code = message.code ?? 'authorization_failed';
         finish({ error: new SwitchboardError(code, `Authorizing ${connector} failed (${code}).`) });
@@ -142,4 +156,5 @@ export function authorizeInPopup(options: PopupAuthorizationOptions): Promise<Au
       },
     );
   });
+  return { popup, result };
 }

@@ -73,3 +73,59 @@ describe('encodeInvokeData', () => {
     }
   });
 });
+
+describe('encodeInvokeData: what plain JavaScript may pass', () => {
+  const invalidArgument = (run: () => unknown, mentions: string) => {
+    let error: unknown;
+    try {
+      run();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error, mentions).toBeInstanceOf(SwitchboardError);
+    expect((error as SwitchboardError).code).toBe('invalid_argument');
+    expect((error as SwitchboardError).message).toContain(mentions);
+  };
+
+  it('refuses malformed data, PARTS and FILE with invalid_argument naming the field, not a TypeError', () => {
+    invalidArgument(() => encodeInvokeData('First_Name=Ada' as never), 'must be an object');
+    invalidArgument(() => encodeInvokeData([] as never), 'must be an object');
+    invalidArgument(() => encodeInvokeData({ VARIABLES: 'x' as never }), 'VARIABLES');
+    invalidArgument(() => encodeInvokeData({ PARTS: { name: 'note', value: 'x' } as never }), 'PARTS must be an array');
+    invalidArgument(() => encodeInvokeData({ PARTS: ['note' as never] }), 'PARTS[0]');
+    invalidArgument(() => encodeInvokeData({ PARTS: [{ name: 'ok', value: 'x' }, { value: 'x' } as never] }), 'PARTS[1]');
+    invalidArgument(() => encodeInvokeData({ PARTS: [{ name: 'n', value: 42 as never }] }), 'PARTS[0]');
+    invalidArgument(() => encodeInvokeData({ FILE: 'aGk=' as never }), 'FILE must be');
+    invalidArgument(() => encodeInvokeData({ FILE: { filename: 'a.txt' } as never }), 'FILE must be');
+  });
+
+  it('refuses, in the multipart form only, part names the form reserves for the data object’s members', async () => {
+    const blob = new Blob(['x']);
+    for (const name of ['VARIABLES', 'CONTENT_TYPE', 'FILE']) {
+      invalidArgument(() => encodeInvokeData({ PARTS: [{ name, value: 'v' }], FILE: blob }), `"${name}"`);
+      invalidArgument(() => encodeInvokeData({ PARTS: [{ name, content: blob }] }), `"${name}"`);
+    }
+    invalidArgument(() => encodeInvokeData({ FILE: { name: 'VARIABLES', content: blob } }), '"VARIABLES"');
+    invalidArgument(() => encodeInvokeData({ FILE: { name: 'FILE', content: blob } }), '"FILE"');
+    // In the JSON form a part's name is just a name.
+    expect(encodeInvokeData({ PARTS: [{ name: 'VARIABLES', value: 'v' }] })).toEqual({ json: { PARTS: [{ name: 'VARIABLES', value: 'v' }] } });
+    // `name: 'file'` is the default FILE field, not a part.
+    const encoded = encodeInvokeData({ FILE: { name: 'file', content: blob } });
+    if (!('form' in encoded)) throw new Error('expected multipart');
+    expect((await fields(encoded.form)).map((field) => field.name)).toEqual(['FILE']);
+  });
+
+  it('keeps a variable named __proto__ as a variable in both forms', async () => {
+    const data = JSON.parse('{"__proto__": "x", "VARIABLES": {"b": 1}}') as Record<string, string>;
+    const json = encodeInvokeData(data);
+    if (!('json' in json)) throw new Error('expected JSON');
+    expect(JSON.parse(JSON.stringify(json.json))).toEqual(JSON.parse('{"__proto__": "x", "VARIABLES": {"b": 1}}'));
+    const form = encodeInvokeData({ ...data, FILE: new Blob(['x']) });
+    if (!('form' in form)) throw new Error('expected multipart');
+    expect((await fields(form.form))[0]).toEqual({ name: 'VARIABLES', value: '{"__proto__":"x","b":1}' });
+  });
+
+  it('refuses variables JSON cannot carry in the multipart form with invalid_argument', () => {
+    invalidArgument(() => encodeInvokeData({ big: 1n as never, FILE: new Blob(['x']) }), 'cannot be sent as JSON');
+  });
+});

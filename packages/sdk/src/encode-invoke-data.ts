@@ -7,11 +7,13 @@ export type EncodedInvokeData = { readonly json: Record<string, unknown> } | { r
 /** Keys of the data object with a meaning of their own; every other key is a variable. */
 const reservedKeys: ReadonlySet<string> = new Set(['VARIABLES', 'CONTENT_TYPE', 'PARTS', 'FILE']);
 
+const invalid = (message: string) => new SwitchboardError('invalid_argument', message);
+
 /**
  * A `Blob` (or `File`), also one from another realm (an iframe, a test DOM): checked by shape
  * after `instanceof`, since each realm has its own `Blob` constructor.
  */
-export function isBlob(value: unknown): value is Blob {
+function isBlob(value: unknown): value is Blob {
   if (typeof Blob !== 'undefined' && value instanceof Blob) return true;
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Record<string, unknown>;
@@ -25,6 +27,38 @@ const fileNameOf = (blob: Blob): string | undefined => {
 
 const isFilePart = (part: InvokePart): part is InvokePart & InvokeFile => 'content' in part;
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Checks the shapes TypeScript cannot vouch for in a plain-JavaScript widget, so a wrong one is an
+ * `invalid_argument` naming the field rather than a `TypeError` from deep inside the encoder.
+ */
+function checkShape(data: unknown): asserts data is InvokeData {
+  if (!isRecord(data)) throw invalid('The invoke data must be an object, e.g. { VARIABLES: { … } }.');
+  if (data['VARIABLES'] !== undefined && !isRecord(data['VARIABLES'])) throw invalid('VARIABLES must be an object of variable names to values.');
+  const file = data['FILE'];
+  if (file !== undefined && !isBlob(file) && !(isRecord(file) && (isBlob(file['content']) || typeof file['content'] === 'string'))) {
+    throw invalid('FILE must be a Blob/File, or { content: Blob | base64 string, filename?, contentType?, name? }.');
+  }
+  const parts = data['PARTS'];
+  if (parts === undefined) return;
+  if (!Array.isArray(parts)) throw invalid('PARTS must be an array of { name, value } or { name, content, filename?, contentType? }.');
+  parts.forEach((part: unknown, index) => {
+    if (!isRecord(part) || typeof part['name'] !== 'string' || part['name'] === '') throw invalid(`PARTS[${index}] must be an object with a non-empty name.`);
+    const ok = 'content' in part ? isBlob(part['content']) || typeof part['content'] === 'string' : isBlob(part['value']) || typeof part['value'] === 'string';
+    if (!ok) throw invalid(`PARTS[${index}] needs a value (a string or Blob) or a content (a Blob or base64 string).`);
+  });
+}
+
+/** JSON text of the variables; a value JSON cannot carry (a BigInt, a cycle) is the caller's mistake. */
+function variablesJson(variables: Record<string, JsonValue>): string {
+  try {
+    return JSON.stringify(variables);
+  } catch (error) {
+    throw new SwitchboardError('invalid_argument', 'The variables cannot be sent as JSON (a BigInt or a circular value?).', { cause: error });
+  }
+}
+
 /**
  * Encodes the seed's data object for `POST /v1/orgs/{org}/invoke/{connector}.{api}`.
  *
@@ -34,15 +68,22 @@ const isFilePart = (part: InvokePart): part is InvokePart & InvokeFile => 'conte
  * `VARIABLES` (the flat variables merged under `VARIABLES`, which wins, as the server does) as
  * a JSON text field, `CONTENT_TYPE`, each part in order, then `FILE`. A `FILE` whose `name` is not
  * `file` is sent as the last part under that name, which the server renders identically
- * (parts in order, then the file).
+ * (parts in order, then the file). In that form the field names `VARIABLES`, `CONTENT_TYPE` and
+ * `FILE` carry the data object's own members, so a part (or a named `FILE`) may not use them.
+ *
+ * @throws {SwitchboardError} `invalid_argument` for a malformed data object, a `Blob` as a
+ *   variable, base64 that is not, or a reserved part name in the multipart form.
  */
 export function encodeInvokeData(data: InvokeData = {}): EncodedInvokeData {
-  const flat: Record<string, JsonValue> = {};
+  checkShape(data);
+  const entries: Array<[string, JsonValue]> = [];
   for (const [key, value] of Object.entries(data)) {
     if (reservedKeys.has(key) || value === undefined) continue;
-    if (isBlob(value)) throw new SwitchboardError('invalid_argument', `Variable "${key}" is a Blob: send files as FILE or in PARTS.`);
-    flat[key] = value as JsonValue;
+    if (isBlob(value)) throw invalid(`Variable "${key}" is a Blob: send files as FILE or in PARTS.`);
+    entries.push([key, value as JsonValue]);
   }
+  // fromEntries defines own properties: a `__proto__` variable stays a variable, as on the server.
+  const flat: Record<string, JsonValue> = Object.fromEntries(entries);
   const parts = data.PARTS ?? [];
   const file = data.FILE;
   const hasBlob =
@@ -69,17 +110,22 @@ function jsonForm(data: InvokeData, flat: Record<string, JsonValue>, parts: read
 
 function multipartForm(data: InvokeData, flat: Record<string, JsonValue>, parts: readonly InvokePart[], file: InvokeData['FILE']): FormData {
   const form = new FormData();
+  // Spread copies own properties as data, so a `__proto__` variable survives here too.
   const variables = { ...flat, ...data.VARIABLES };
-  if (Object.keys(variables).length > 0) form.append('VARIABLES', JSON.stringify(variables));
+  if (Object.keys(variables).length > 0) form.append('VARIABLES', variablesJson(variables));
   if (data.CONTENT_TYPE !== undefined) form.append('CONTENT_TYPE', data.CONTENT_TYPE);
   parts.forEach((part, index) => {
+    // The server reads these fields as the data object's members, not as parts.
+    if (reservedKeys.has(part.name)) throw invalid(`PARTS[${index}] is named "${part.name}", which the multipart form reserves: rename the part.`);
     if (isFilePart(part)) appendFile(form, part.name, part, `PARTS[${index}].content`);
     else if (isBlob(part.value)) form.append(part.name, part.value, fileNameOf(part.value) ?? 'file');
     else form.append(part.name, part.value);
   });
   if (file !== undefined) {
     const described: InvokeFile = isBlob(file) ? { content: file } : file;
-    appendFile(form, described.name === undefined || described.name === 'file' ? 'FILE' : described.name, described, 'FILE.content');
+    const named = described.name !== undefined && described.name !== 'file';
+    if (named && reservedKeys.has(described.name)) throw invalid(`FILE.name "${described.name}" is reserved by the multipart form: use another field name.`);
+    appendFile(form, named ? described.name : 'FILE', described, 'FILE.content');
   }
   return form;
 }

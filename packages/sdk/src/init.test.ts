@@ -118,8 +118,14 @@ describe('Switchboard.init client against a real server', () => {
       { ...valid, org: '' },
       { ...valid, org: 'dev' },
       { ...valid, popupTimeoutMs: 0 },
+      // Beyond setTimeout's range the timer would fire at once.
+      { ...valid, popupTimeoutMs: 2 ** 31 },
     ]) {
       expect(() => init(options), JSON.stringify(options)).toThrow(expect.objectContaining({ name: 'SwitchboardError', code: 'invalid_argument' }));
+    }
+    expect(init({ ...valid, popupTimeoutMs: 2 ** 31 - 1 }).org).toBe('acme-customer');
+    for (const options of [undefined, null, 'https://sb.example.com']) {
+      expect(() => init(options as never)).toThrow(expect.objectContaining({ name: 'SwitchboardError', code: 'invalid_argument' }));
     }
   });
 
@@ -166,6 +172,37 @@ describe('Switchboard.init client against a real server', () => {
     });
     expect(viaJson.body.sha256).toBe(createHash('sha256').update(small).digest('hex'));
     expect(typeof bodies.at(-1)).toBe('string');
+
+    // A Blob as a part's value (no FILE): the upstream gets it as a file field under the part's
+    // name, with the File's name and type, after the text parts.
+    const partBytes = new Uint8Array(randomBytes(5_000));
+    const viaPart = await client.invokeAPI<{ sha256: string }>('acme.uploadfile', {
+      CONTENT_TYPE: 'multipart',
+      PARTS: [
+        { name: 'note', value: 'as a part' },
+        { name: 'attachment', value: new File([partBytes], 'part.bin', { type: 'application/x-part' }) },
+      ],
+    });
+    expect(viaPart.status).toBe(201);
+    expect(env.demo.uploadedFiles().at(-1)).toMatchObject({
+      sha256: createHash('sha256').update(partBytes).digest('hex'),
+      fieldName: 'attachment',
+      filename: 'part.bin',
+      contentType: 'application/x-part',
+      otherFields: { note: 'as a part' },
+    });
+
+    // A named FILE with a declared filename and type: those reach the upstream, not the Blob's own.
+    await client.invokeAPI('acme.uploadfile', { FILE: { name: 'document', filename: 'renamed.csv', contentType: 'text/csv', content: new File(['a,b'], 'original.txt') } });
+    expect(env.demo.uploadedFiles().at(-1)).toMatchObject({ fieldName: 'document', filename: 'renamed.csv', contentType: 'text/csv', size: 3 });
+
+    // What cannot be sent is refused before anything is: a reserved multipart part name, a BigInt.
+    const sent = bodies.length;
+    const reserved = await rejection(client.invokeAPI('acme.uploadfile', { PARTS: [{ name: 'VARIABLES', value: 'x' }], FILE: file }));
+    expect(reserved).toMatchObject({ code: 'invalid_argument' });
+    expect((await rejection(client.invokeAPI('acme.createcontact', { First_Name: 1n as never }))).code).toBe('invalid_argument');
+    expect((await rejection(client.invokeAPI('acme.createcontact', 'First_Name=Ada' as never))).code).toBe('invalid_argument');
+    expect(bodies.length).toBe(sent);
 
     expect(await client.revokeConnector('acme')).toEqual({ status: 'not_authorized', providerRevocation: 'succeeded' });
     expect(await client.isConnectorAuthorized('acme')).toBe(false);

@@ -1,4 +1,4 @@
-import { authorizeInPopup } from './authorize-in-popup.js';
+import { authorizeInPopup, type PopupAuthorization } from './authorize-in-popup.js';
 import type { ConnectionView, RevokeResult } from './connection-view.js';
 import { encodeInvokeData } from './encode-invoke-data.js';
 import type { InvokeResult } from './invoke-data.js';
@@ -10,6 +10,9 @@ import type { SwitchboardOptions } from './switchboard-options.js';
 
 /** The authorization's own lifetime at Switchboard: after it, the popup's flow cannot succeed anyway. */
 const defaultPopupTimeoutMs = 600_000;
+
+/** The longest delay `setTimeout` keeps (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+const maxTimerMs = 2_147_483_647;
 
 const invalid = (message: string) => new SwitchboardError('invalid_argument', message);
 
@@ -75,16 +78,21 @@ function expectObject(value: unknown, what: string): Record<string, unknown> {
  *   session token, or an `org` other than the token's.
  */
 export function init(options: SwitchboardOptions): SwitchboardClient {
+  if (typeof options !== 'object' || options === null) throw invalid('init takes an options object: init({ baseUrl, sessionToken }).');
   const base = parseBaseUrl(options.baseUrl);
   const baseUrl = `${base.origin}${base.prefix}`;
   const { token: sessionToken, org: tokenOrg } = checkedSessionToken(options.sessionToken);
   const org = checkedOrg(options.org, tokenOrg);
   const popupTimeoutMs = options.popupTimeoutMs ?? defaultPopupTimeoutMs;
-  if (typeof popupTimeoutMs !== 'number' || !Number.isFinite(popupTimeoutMs) || popupTimeoutMs <= 0) throw invalid('popupTimeoutMs must be a positive number of milliseconds.');
+  if (typeof popupTimeoutMs !== 'number' || !Number.isFinite(popupTimeoutMs) || popupTimeoutMs <= 0 || popupTimeoutMs > maxTimerMs) {
+    throw invalid(`popupTimeoutMs must be a positive number of milliseconds, at most ${maxTimerMs}.`);
+  }
   const fetchImpl = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined);
   if (fetchImpl === undefined) throw invalid('No fetch available: pass options.fetch.');
   const send = createRequestSender({ baseUrl, sessionToken, fetch: fetchImpl });
   const orgPath = `/v1/orgs/${encodeURIComponent(org)}`;
+  /** The authorizations whose popup is open, by connector. */
+  const inFlight = new Map<string, PopupAuthorization & { readonly popup: Window }>();
   const connectionPath = (connector: string) => `${orgPath}/connections/${encodeURIComponent(checkedName(connector, 'connector'))}`;
 
   const getConnection = async (connector: string): Promise<ConnectionView> => {
@@ -103,10 +111,23 @@ export function init(options: SwitchboardOptions): SwitchboardClient {
       } catch (error) {
         return Promise.reject(error);
       }
+      // A second call for a connector whose window is still open (a double click, a second
+      // button) brings that window forward and shares its outcome, rather than opening another
+      // window that races the first.
+      const pending = inFlight.get(connector);
+      if (pending !== undefined && !pending.popup.closed) {
+        try {
+          pending.popup.focus();
+        } catch {
+          // Focusing is a courtesy; the flow goes on regardless.
+        }
+        return pending.result;
+      }
       const win = options.window ?? (typeof window === 'undefined' ? undefined : window);
       if (win === undefined) return Promise.reject(invalid('authorize() needs a browser window.'));
-      return authorizeInPopup({
+      const flow = authorizeInPopup({
         connector,
+        org,
         window: win,
         switchboardOrigin: base.origin,
         timeoutMs: popupTimeoutMs,
@@ -116,6 +137,15 @@ export function init(options: SwitchboardOptions): SwitchboardClient {
           return { authorizationUrl: started['authorizationUrl'] };
         },
       });
+      const { popup } = flow;
+      if (popup !== null) {
+        inFlight.set(connector, { popup, result: flow.result });
+        const forget = () => {
+          if (inFlight.get(connector)?.result === flow.result) inFlight.delete(connector);
+        };
+        flow.result.then(forget, forget);
+      }
+      return flow.result;
     },
     async isConnectorAuthorized(connector) {
       return (await getConnection(connector)).status === 'authorized';

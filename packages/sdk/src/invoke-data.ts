@@ -12,17 +12,21 @@ export interface InvokeFile {
   readonly filename?: string;
   /** Default: the `Blob`'s type, else `application/octet-stream`. */
   readonly contentType?: string;
+  /** The bytes: a `Blob`/`File`, or base64 text. */
   readonly content: Blob | string;
 }
 
 /** A text part of a multipart body, or a file given as a `Blob`/`File` value. */
 export interface InvokeValuePart {
+  /** The multipart field name. `VARIABLES`, `CONTENT_TYPE` and `FILE` are refused when the body goes as multipart. */
   readonly name: string;
+  /** Text, or a `Blob`/`File` sent as a file part (its filename, else `file`). */
   readonly value: string | Blob;
 }
 
 /** A file part of a multipart body. */
 export interface InvokeFilePart extends InvokeFile {
+  /** The multipart field name (required for a part). */
   readonly name: string;
 }
 
@@ -40,8 +44,14 @@ export type InvokePart = InvokeValuePart | InvokeFilePart;
  * ```
  */
 export interface InvokeData {
+  /** Values of the API's `${placeholders}`, by name; they win over flat keys of the same name. */
   readonly VARIABLES?: Readonly<Record<string, JsonValue>>;
+  /**
+   * The body type of this call, overriding the API's own: `multipart` (multipart/form-data:
+   * `PARTS` then `FILE`), `json`, `form` (application/x-www-form-urlencoded) or `raw`.
+   */
   readonly CONTENT_TYPE?: 'multipart' | 'json' | 'form' | 'raw';
+  /** The multipart body's parts, in order (before `FILE`). */
   readonly PARTS?: readonly InvokePart[];
   /** A `File`/`Blob` directly (field `file`), or an {@link InvokeFile}. */
   readonly FILE?: Blob | InvokeFile;

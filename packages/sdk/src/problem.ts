@@ -4,11 +4,15 @@
  * depend on the code and are kept as they came.
  */
 export interface Problem {
+  /** A URI naming the problem type. */
   readonly type: string;
+  /** A short, human-readable summary of the problem type. */
   readonly title: string;
+  /** The HTTP status Switchboard answered with. */
   readonly status: number;
   /** A human-readable explanation of this occurrence; show it, never parse it. */
   readonly detail?: string;
+  /** A URI naming this occurrence (quote it when asking for support). */
   readonly instance?: string;
   /** The stable error code, e.g. `not_authorized`, `origin_not_allowed`, `missing_variables`. */
   readonly code: string;

@@ -42,7 +42,12 @@ export function createRequestSender(config: RequestSenderConfig): SendRequest {
     if (request.form !== undefined) body = request.form;
     else if (request.json !== undefined) {
       headers['content-type'] = 'application/json';
-      body = JSON.stringify(request.json);
+      try {
+        body = JSON.stringify(request.json);
+      } catch (error) {
+        // A BigInt or a cycle among the caller's variables: their mistake, not the network's.
+        throw new SwitchboardError('invalid_argument', 'The request cannot be sent as JSON (a BigInt or a circular value?).', { cause: error });
+      }
     }
     let response: Response;
     let text: string;

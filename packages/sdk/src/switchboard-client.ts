@@ -15,6 +15,9 @@ export interface SwitchboardClient {
    * Call it directly in a click (or key) handler, without awaiting anything first: the window
    * is opened before the method returns, which is what keeps popup blockers quiet.
    *
+   * A second call for the same connector while its window is open focuses that window and
+   * returns the same promise; calls for different connectors run side by side.
+   *
    * Rejects with the callback's code (e.g. `authorization_denied`), `popup_blocked`,
    * `popup_closed`, `authorization_timeout`, or the start request's problem code.
    */

@@ -79,13 +79,17 @@
   /** Enables what makes sense now: nothing without a session, data calls only when connected. */
   function render() {
     const hasSession = client !== null;
-    ui.forget.disabled = !hasSession;
-    ui.connect.disabled = !hasSession;
-    ui.refresh.disabled = !hasSession;
-    ui.disconnect.disabled = !hasSession || !connected;
-    ui.listContacts.disabled = !hasSession || !connected;
-    ui.createContact.disabled = !hasSession || !connected;
-    ui.upload.disabled = !hasSession || !connected;
+    // A button whose call is still running stays disabled, whatever another call's end renders.
+    const enable = (button, usable) => {
+      button.disabled = !usable || button.getAttribute('aria-busy') === 'true';
+    };
+    enable(ui.forget, hasSession);
+    enable(ui.connect, hasSession);
+    enable(ui.refresh, hasSession);
+    enable(ui.disconnect, hasSession && connected);
+    enable(ui.listContacts, hasSession && connected);
+    enable(ui.createContact, hasSession && connected);
+    enable(ui.upload, hasSession && connected);
     ui.connect.textContent = connected ? 'Reconnect Acme CRM' : 'Connect Acme CRM';
   }
 
@@ -122,8 +126,11 @@
   }
 
   async function refreshStatus() {
-    const connection = await client.getConnection(CONNECTOR);
-    showStatus(connection.status);
+    const asked = client;
+    if (asked === null) return; // the token was forgotten while a call was running
+    const connection = await asked.getConnection(CONNECTOR);
+    // An answer for a session forgotten (or replaced) meanwhile is no longer this page's status.
+    if (asked === client) showStatus(connection.status);
   }
 
   function renderContacts(contacts) {
@@ -272,7 +279,12 @@
       void run(ui.refresh, 'Reading the connection status', refreshStatus);
     }
   } catch {
-    sessionStorage.removeItem(STORAGE_KEY);
+    // A stored value that is no session token (or storage that is off): start without one.
+    try {
+      sessionStorage.removeItem(STORAGE_KEY);
+    } catch {
+      // storage is off: nothing was stored
+    }
   }
   showMintCommand();
   render();
