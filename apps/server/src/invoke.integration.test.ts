@@ -344,6 +344,16 @@ describe.each(testDatabases())('invoke on $name', (database) => {
       expect(echo.bodyText).toBe('body ✓');
     });
 
+    it('a real multipart/form-data request without CONTENT_TYPE: the body type of the API decides, as in the JSON form', async () => {
+      const form = new FormData();
+      form.append('VARIABLES', JSON.stringify({ path: 'own', q: 'q1', note: 'n1', text: 'as the API says' }));
+      const response = await env.request<InvokeResult<EchoResponse>>('POST', '/v1/orgs/dev/invoke/acme.echo', undefined, { raw: form });
+      expect(response.status, response.text).toBe(200);
+      const echo = response.body.body;
+      expect(echo.contentType).not.toMatch(/^multipart\//);
+      expect(echo.bodyText).toBe('as the API says');
+    });
+
     it('multipart/form-data problems: bad VARIABLES JSON, bad CONTENT_TYPE, missing variables', async () => {
       const badJson = new FormData();
       badJson.append('VARIABLES', '{not json');

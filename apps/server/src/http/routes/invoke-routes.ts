@@ -71,7 +71,9 @@ async function readMultipart(request: Request, maxBytes: number): Promise<Normal
     else parts.push(filePart);
   }
   if (total > maxBytes) throw new SwitchboardError('payload_too_large', `The request body is larger than ${maxBytes} bytes.`);
-  return { variables, contentType: contentType ?? 'multipart', parts, ...(file ? { file } : {}) };
+  // Like the JSON form: without CONTENT_TYPE the API's own body type decides how the upstream
+  // request is encoded (how the caller's request was encoded says nothing about that).
+  return { variables, parts, ...(contentType === undefined ? {} : { contentType }), ...(file ? { file } : {}) };
 }
 
 export function invokeRoutes(app: Hono, invoke: InvokeService, maxBytes: number): void {
