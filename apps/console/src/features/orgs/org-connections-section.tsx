@@ -3,8 +3,8 @@ import { useApi } from '../../api/api-context.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { DateTime } from '../../components/date-time.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
+import { Section } from '../../components/section.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Table, type Column } from '../../components/table.js';
 import type { OrgSectionProps } from './org-page.js';
@@ -64,38 +64,37 @@ export interface OrgConnectionsSectionProps extends OrgSectionProps {
 export function OrgConnectionsSection({ org, revision }: OrgConnectionsSectionProps) {
   const api = useApi();
   const query = useApiQuery(async (signal) => (await api.call(endpoints.listConnections, { params: { org: org.id }, signal })).items, [org.id, revision]);
-  const items = query.data;
-  const authorized = items?.filter((item) => item.status === 'authorized').length ?? 0;
   const isDev = org.id === DEV_ORG;
 
   return (
-    <section className="card section" aria-labelledby="org-connections-heading">
-      <div className="section-header">
-        <div>
-          <h2 id="org-connections-heading">Connections</h2>
-          <p className="section-intro">
-            {isDev
-              ? 'Every connector, as you authorize it while building (Authorize connector on a connector’s page).'
-              : `The connectors ${org.name} has installed and whether its admin has authorized them. They authorize on their own Setup pages, signed in with an org key: you cannot consent for them.`}
-          </p>
-        </div>
-      </div>
-      {query.error ? (
-        <ErrorState error={query.error} onRetry={query.reload} />
-      ) : !items ? (
-        <Loading label="Loading connections…" />
-      ) : items.length === 0 ? (
-        <EmptyState level={3} title="No connectors yet">
-          <p>{isDev ? 'Create a connector: it appears here at once.' : 'Install a solution release above: its connectors appear here, not authorized until the org’s admin consents.'}</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p className="org-summary">
-            {authorized} of {items.length} connector{items.length === 1 ? '' : 's'} authorized.
-          </p>
-          <Table caption={`Connections of ${org.name}`} columns={columns} rows={items} rowKey={(item) => item.connector} />
-        </>
-      )}
-    </section>
+    <Section
+      headingId="org-connections-heading"
+      title="Connections"
+      intro={
+        isDev
+          ? 'Every connector, as you authorize it while building (Authorize connector on a connector’s page).'
+          : `The connectors ${org.name} has installed and whether its admin has authorized them. They authorize on their own Setup pages, signed in with an org key: you cannot consent for them.`
+      }
+    >
+      <QueryContent
+        query={query}
+        data={query.data}
+        loadingLabel="Loading connections…"
+        empty={
+          <EmptyState level={3} title="No connectors yet">
+            <p>{isDev ? 'Create a connector: it appears here at once.' : 'Install a solution release above: its connectors appear here, not authorized until the org’s admin consents.'}</p>
+          </EmptyState>
+        }
+      >
+        {(items) => (
+          <>
+            <p className="org-summary">
+              {items.filter((item) => item.status === 'authorized').length} of {items.length} connector{items.length === 1 ? '' : 's'} authorized.
+            </p>
+            <Table caption={`Connections of ${org.name}`} columns={columns} rows={items} rowKey={(item) => item.connector} />
+          </>
+        )}
+      </QueryContent>
+    </Section>
   );
 }

@@ -5,11 +5,11 @@ import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
-import { ConfirmDialog } from '../../components/confirm-dialog.js';
+import { ConfirmDialog, useConfirmation } from '../../components/confirm-dialog.js';
 import { DateTime } from '../../components/date-time.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { QueryContent } from '../../components/query-content.js';
+import { Section } from '../../components/section.js';
 import { Table, type Column } from '../../components/table.js';
 import { useToast } from '../../components/toast.js';
 import { InstallReleaseDialog } from './install-release-dialog.js';
@@ -30,13 +30,12 @@ export interface OrgInstallationsSectionProps extends OrgSectionProps {
 export function OrgInstallationsSection({ org, onChanged }: OrgInstallationsSectionProps) {
   if (org.id === DEV_ORG) {
     return (
-      <section className="card section" aria-labelledby="org-installations-heading">
-        <h2 id="org-installations-heading">Installations</h2>
+      <Section headingId="org-installations-heading" title="Installations">
         <p className="notice" role="note">
           Nothing is installed in <code>{DEV_ORG}</code>: it always uses every connector as drafted (and the solutions’ draft functions), so you can test
           changes before you publish them. Install releases in a subscriber org instead.
         </p>
-      </section>
+      </Section>
     );
   }
   return <SubscriberInstallations org={org} onChanged={onChanged} />;
@@ -48,9 +47,10 @@ function SubscriberInstallations({ org, onChanged }: OrgInstallationsSectionProp
   const query = useApiQuery(async (signal) => (await api.call(endpoints.listInstallations, { params: { org: org.id }, signal })).items, [org.id]);
   const [installOpen, setInstallOpen] = useState(false);
   const [upgrading, setUpgrading] = useState<InstallationView | null>(null);
-  const [uninstalling, setUninstalling] = useState<InstallationView | null>(null);
   const [uninstalled, setUninstalled] = useState<UninstallResult | null>(null);
   const uninstall = useApiMutation((solution: string) => api.call(endpoints.uninstallSolution, { params: { org: org.id, solution } }));
+  const confirmUninstall = useConfirmation<InstallationView>(uninstall);
+  const uninstalling = confirmUninstall.subject;
   const items = query.data;
 
   const replace = (installation: InstallationView) =>
@@ -103,14 +103,7 @@ function SubscriberInstallations({ org, onChanged }: OrgInstallationsSectionProp
               Upgrade<span className="visually-hidden"> {item.solution}</span>
             </Button>
           )}
-          <Button
-            size="small"
-            variant="ghost"
-            onClick={() => {
-              uninstall.reset();
-              setUninstalling(item);
-            }}
-          >
+          <Button size="small" variant="ghost" onClick={() => confirmUninstall.ask(item)}>
             Uninstall<span className="visually-hidden"> {item.solution}</span>
           </Button>
         </span>
@@ -119,29 +112,30 @@ function SubscriberInstallations({ org, onChanged }: OrgInstallationsSectionProp
   ];
 
   return (
-    <section className="card section" aria-labelledby="org-installations-heading">
-      <div className="section-header">
-        <div>
-          <h2 id="org-installations-heading">Installations</h2>
-          <p className="section-intro">
-            The solution releases {org.name} uses. Their connectors join the org’s checklist below, at the versions each release recorded; the org’s admin then
-            authorizes them.
-          </p>
-        </div>
-        {items && items.length > 0 && install}
-      </div>
+    <Section
+      headingId="org-installations-heading"
+      title="Installations"
+      intro={
+        <>
+          The solution releases {org.name} uses. Their connectors join the org’s checklist below, at the versions each release recorded; the org’s admin then
+          authorizes them.
+        </>
+      }
+      actions={items && items.length > 0 && install}
+    >
       {uninstalled && <UninstallResultNotice result={uninstalled} onDismiss={() => setUninstalled(null)} />}
-      {query.error ? (
-        <ErrorState error={query.error} onRetry={query.reload} />
-      ) : !items ? (
-        <Loading label="Loading installations…" />
-      ) : items.length === 0 ? (
-        <EmptyState level={3} title="Nothing installed yet" action={install}>
-          <p>Install a release of one of your solutions: its connectors then appear on this org’s Setup pages, ready to authorize.</p>
-        </EmptyState>
-      ) : (
-        <Table caption={`Solutions installed in ${org.name}`} columns={columns} rows={items} rowKey={(item) => item.solution} />
-      )}
+      <QueryContent
+        query={query}
+        data={items}
+        loadingLabel="Loading installations…"
+        empty={
+          <EmptyState level={3} title="Nothing installed yet" action={install}>
+            <p>Install a release of one of your solutions: its connectors then appear on this org’s Setup pages, ready to authorize.</p>
+          </EmptyState>
+        }
+      >
+        {(installations) => <Table caption={`Solutions installed in ${org.name}`} columns={columns} rows={installations} rowKey={(item) => item.solution} />}
+      </QueryContent>
       <InstallReleaseDialog
         open={installOpen}
         org={org}
@@ -166,17 +160,14 @@ function SubscriberInstallations({ org, onChanged }: OrgInstallationsSectionProp
         onStale={query.reload}
       />
       <ConfirmDialog
-        open={uninstalling !== null}
+        {...confirmUninstall.dialog}
         title={uninstalling ? `Uninstall ${uninstalling.solution}?` : 'Uninstall'}
         confirmLabel="Uninstall"
-        pending={uninstall.pending}
-        error={uninstall.error}
-        onClose={() => setUninstalling(null)}
         onConfirm={async () => {
           if (!uninstalling) return;
           const result = await uninstall.run(uninstalling.solution);
           if (!result.ok) return;
-          setUninstalling(null);
+          confirmUninstall.close();
           setUninstalled(result.data);
           query.setData((current) => (current ?? []).filter((item) => item.solution !== result.data.solution));
           toast.show(`${result.data.solution} uninstalled from ${org.name}`, 'success');
@@ -195,6 +186,6 @@ function SubscriberInstallations({ org, onChanged }: OrgInstallationsSectionProp
           </>
         )}
       </ConfirmDialog>
-    </section>
+    </Section>
   );
 }

@@ -5,8 +5,7 @@ import { useApi } from '../../api/api-context.js';
 import { ApiError } from '../../api/api-error.js';
 import { useApiQuery } from '../../api/use-api-query.js';
 import { ButtonLink } from '../../components/button.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
+import { PageFallback } from '../../components/page-fallback.js';
 import { PageHeader } from '../../components/page-header.js';
 import { OrgConnectionsSection } from './org-connections-section.js';
 import { OrgInstallationsSection } from './org-installations-section.js';
@@ -38,15 +37,10 @@ export function OrgPage() {
   const org = query.data;
   const eyebrow = <Link to="/orgs">Orgs</Link>;
 
-  if (query.error) {
-    return (
-      <>
-        <PageHeader title="Org" eyebrow={eyebrow} />
-        <ErrorState error={query.error} onRetry={query.error.status === 404 ? undefined : query.reload} />
-      </>
-    );
+  // Until the org asked for is there (the last one's stays in `query.data` while the next loads).
+  if (query.error || !org || org.id !== orgId) {
+    return <PageFallback error={query.error} onRetry={query.reload} title="Org" eyebrow={eyebrow} loadingLabel="Loading org…" />;
   }
-  if (!org || org.id !== orgId) return <Loading label="Loading org…" />;
 
   const isDev = org.id === DEV_ORG;
   return (

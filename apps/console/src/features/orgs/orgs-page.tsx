@@ -6,9 +6,8 @@ import { useApiQuery } from '../../api/use-api-query.js';
 import { Button } from '../../components/button.js';
 import { DateTime } from '../../components/date-time.js';
 import { EmptyState } from '../../components/empty-state.js';
-import { ErrorState } from '../../components/error-state.js';
-import { Loading } from '../../components/loading.js';
 import { PageHeader } from '../../components/page-header.js';
+import { QueryContent } from '../../components/query-content.js';
 import { StatusBadge } from '../../components/status-badge.js';
 import { Table, type Column } from '../../components/table.js';
 import { CreateOrgDialog } from './create-org-dialog.js';
@@ -64,20 +63,18 @@ export function OrgsPage() {
         }
         actions={subscribers.length > 0 ? create : undefined}
       />
-      {query.error ? (
-        <ErrorState error={query.error} onRetry={query.reload} />
-      ) : !orgs ? (
-        <Loading label="Loading orgs…" />
-      ) : (
-        <div className="sections">
-          <Table caption="Orgs" columns={columns} rows={orgs} rowKey={(org) => org.id} />
-          {subscribers.length === 0 && (
-            <EmptyState title="No subscriber orgs yet" action={create}>
-              <p>Create an org for a customer, install a solution release in it, then give its admin an org key to sign in with.</p>
-            </EmptyState>
-          )}
-        </div>
-      )}
+      <QueryContent query={query} data={orgs} loadingLabel="Loading orgs…">
+        {(orgs) => (
+          <div className="sections">
+            <Table caption="Orgs" columns={columns} rows={orgs} rowKey={(org) => org.id} />
+            {subscribers.length === 0 && (
+              <EmptyState title="No subscriber orgs yet" action={create}>
+                <p>Create an org for a customer, install a solution release in it, then give its admin an org key to sign in with.</p>
+              </EmptyState>
+            )}
+          </div>
+        )}
+      </QueryContent>
       <CreateOrgDialog
         open={createOpen}
         onClose={() => setCreateOpen(false)}

@@ -1,14 +1,10 @@
 import { endpoints, type InstallationView, type OrgView } from '@switchboard/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
-import { useApiQuery } from '../../api/use-api-query.js';
-import { Button } from '../../components/button.js';
-import { Dialog } from '../../components/dialog.js';
 import { ErrorState } from '../../components/error-state.js';
-import { Field } from '../../components/field.js';
-import { Select } from '../../components/inputs.js';
-import { Loading } from '../../components/loading.js';
+import { FormDialog, useResetOnOpen } from '../../components/form-dialog.js';
+import { ItemVersionFields, useItemVersionChoice } from '../../components/item-version-fields.js';
 import { useToast } from '../../components/toast.js';
 import { formatDateTime } from '../../format/format-date-time.js';
 import { newerReleases } from './newer-releases.js';
@@ -33,30 +29,22 @@ export function UpgradeInstallationDialog({ org, installation, onUpgraded, onSta
   const toast = useToast();
   const open = installation !== null;
   const solution = installation?.solution ?? '';
-  const [release, setRelease] = useState('');
-  const releases = useApiQuery(
-    async (signal) => (open ? (await api.call(endpoints.listReleases, { params: { solution }, signal })).items : undefined),
-    [open, solution],
-  );
+  // The solution is fixed: only its releases newer than the installed one are offered.
+  const choice = useItemVersionChoice({
+    open,
+    fixed: { apiName: solution, name: solution },
+    loadVersions: async (item, signal) => (await api.call(endpoints.listReleases, { params: { solution: item }, signal })).items,
+    offer: (releases) => (installation ? newerReleases(releases, installation.release) : []),
+    versionKey: (item) => item.version,
+  });
   const upgrade = useApiMutation((target: string) => api.call(endpoints.upgradeInstallation, { params: { org: org.id, solution }, body: { release: target } }));
-  const candidates = installation && releases.data ? newerReleases(releases.data, installation.release) : undefined;
 
-  useEffect(() => {
-    if (!open) return;
-    setRelease('');
-    upgrade.reset();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset when (re)opened only
-  }, [open, solution]);
-
-  useEffect(() => {
-    if (candidates && !candidates.some((item) => item.version === release)) setRelease(candidates[0]?.version ?? '');
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the list changes
-  }, [releases.data]);
+  useResetOnOpen(open, () => upgrade.reset());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!installation || release === '') return;
-    const result = await upgrade.run(release);
+    if (!choice.ready) return;
+    const result = await upgrade.run(choice.version);
     if (result.ok) {
       toast.show(`${result.data.solution} upgraded to ${result.data.release} in ${org.name}`, 'success');
       onUpgraded(result.data);
@@ -67,52 +55,45 @@ export function UpgradeInstallationDialog({ org, installation, onUpgraded, onSta
   const refused = upgrade.error?.code === 'downgrade_refused';
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
       title={installation ? `Upgrade ${installation.solution}` : 'Upgrade'}
       description={`${org.name} starts using the new release’s connector versions at once. Connections whose connector now asks for new scopes or calls new endpoints must be authorized again by the org’s admin.`}
-      footer={
-        <>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" form="upgrade-installation-form" variant="primary" loading={upgrade.pending} disabled={release === ''}>
-            Upgrade
-          </Button>
-        </>
-      }
+      formId="upgrade-installation-form"
+      onSubmit={submit}
+      submitLabel="Upgrade"
+      pending={upgrade.pending}
+      submitDisabled={!choice.ready}
     >
-      <form id="upgrade-installation-form" className="form" onSubmit={submit} noValidate>
-        {installation && (
-          <p>
-            Installed now: release <strong>{installation.release}</strong>.
-          </p>
-        )}
-        {releases.error ? (
-          <ErrorState error={releases.error} onRetry={releases.reload} compact />
-        ) : !candidates ? (
-          <Loading label="Loading releases…" />
-        ) : candidates.length === 0 ? (
-          <p className="notice">There is no newer release. Cut one on the solution’s page first.</p>
-        ) : (
-          <Field label="New release" required help="Only newer releases: to go back to an older one, uninstall and install it again.">
-            <Select name="release" value={release} onChange={(event) => setRelease(event.target.value)} data-autofocus>
-              {candidates.map((item, index) => (
-                <option key={item.version} value={item.version}>
-                  {item.version}
-                  {index === 0 ? ' (newest)' : ''} — cut {formatDateTime(item.createdAt)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        )}
-        {refused && (
-          <p className="notice notice-warning" role="note">
-            <strong>Downgrade refused.</strong> {org.name} is already on a newer release than {release} (its admin may have upgraded it meanwhile). The list
-            has been reloaded; to go back to an older release, uninstall and install it.
-          </p>
-        )}
-        {upgrade.error && <ErrorState error={upgrade.error} compact />}
-      </form>
-    </Dialog>
+      {installation && (
+        <p>
+          Installed now: release <strong>{installation.release}</strong>.
+        </p>
+      )}
+      <ItemVersionFields
+        choice={choice}
+        versionField={{
+          label: 'New release',
+          name: 'release',
+          help: 'Only newer releases: to go back to an older one, uninstall and install it again.',
+          loadingLabel: 'Loading releases…',
+          none: () => 'There is no newer release. Cut one on the solution’s page first.',
+          option: (item, index) => (
+            <>
+              {item.version}
+              {index === 0 ? ' (newest)' : ''} — cut {formatDateTime(item.createdAt)}
+            </>
+          ),
+        }}
+      />
+      {refused && (
+        <p className="notice notice-warning" role="note">
+          <strong>Downgrade refused.</strong> {org.name} is already on a newer release than {choice.version} (its admin may have upgraded it meanwhile). The list
+          has been reloaded; to go back to an older release, uninstall and install it.
+        </p>
+      )}
+      {upgrade.error && <ErrorState error={upgrade.error} compact />}
+    </FormDialog>
   );
 }

@@ -1,14 +1,11 @@
 import { endpoints, type SolutionConnectorView } from '@switchboard/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useApi } from '../../api/api-context.js';
 import { useApiMutation } from '../../api/use-api-mutation.js';
-import { useApiQuery } from '../../api/use-api-query.js';
 import { ErrorState } from '../../components/error-state.js';
-import { Field } from '../../components/field.js';
 import { errorBelowFields, FormDialog, useResetOnOpen } from '../../components/form-dialog.js';
-import { Select } from '../../components/inputs.js';
-import { Loading } from '../../components/loading.js';
+import { ItemVersionFields, useItemVersionChoice } from '../../components/item-version-fields.js';
 import { useToast } from '../../components/toast.js';
 import { formatDateTime } from '../../format/format-date-time.js';
 
@@ -32,46 +29,30 @@ export function PinConnectorDialog({ open, solution, pinned, associated, onSaved
   const api = useApi();
   const toast = useToast();
   const moving = pinned !== undefined;
-  const [connector, setConnector] = useState('');
-  const [version, setVersion] = useState('');
-  const connectors = useApiQuery(
-    async (signal) => (open && !moving ? (await api.call(endpoints.listConnectors, { signal })).items : undefined),
-    [open, moving],
-  );
-  const versions = useApiQuery(
-    async (signal) => (open && connector !== '' ? (await api.call(endpoints.listVersions, { params: { connector }, signal })).items : undefined),
-    [open, connector],
-  );
+  const choice = useItemVersionChoice({
+    open,
+    fixed: pinned && { apiName: pinned.connector, name: pinned.name },
+    initialVersion: pinned && String(pinned.version),
+    taken: associated,
+    loadItems: async (signal) => (await api.call(endpoints.listConnectors, { signal })).items,
+    loadVersions: async (connector, signal) => (await api.call(endpoints.listVersions, { params: { connector }, signal })).items,
+    versionKey: (item) => String(item.version),
+  });
   const save = useApiMutation((target: { connector: string; version: number }) =>
     api.call(endpoints.pinSolutionConnector, { params: { solution, connector: target.connector }, body: { version: target.version } }),
   );
 
-  useResetOnOpen(open, () => {
-    setConnector(pinned?.connector ?? '');
-    setVersion(pinned ? String(pinned.version) : '');
-    save.reset();
-  });
+  useResetOnOpen(open, () => save.reset());
 
-  // Default to the newest published version once a connector's versions arrive.
-  useEffect(() => {
-    const items = versions.data;
-    if (!items || items.length === 0) return;
-    if (!items.some((item) => String(item.version) === version)) setVersion(String(items[0]!.version));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the list changes
-  }, [versions.data]);
-
-  const available = (connectors.data ?? []).filter((item) => !associated.includes(item.apiName));
-  const chosenName = moving ? pinned.name : connectors.data?.find((item) => item.apiName === connector)?.name ?? connector;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (connector === '' || version === '') return;
-    const result = await save.run({ connector, version: Number(version) });
+    if (!choice.ready) return;
+    const result = await save.run({ connector: choice.item, version: Number(choice.version) });
     if (result.ok) {
       toast.show(moving ? `${result.data.name} now pinned at v${result.data.version}` : `${result.data.name} v${result.data.version} associated`, 'success');
       onSaved(result.data);
     }
   };
-  const noVersions = versions.data !== undefined && versions.data.length === 0;
   const otherError = errorBelowFields(save.error, ['version']);
 
   return (
@@ -84,55 +65,42 @@ export function PinConnectorDialog({ open, solution, pinned, associated, onSaved
       onSubmit={submit}
       submitLabel={moving ? 'Move pin' : 'Associate'}
       pending={save.pending}
-      submitDisabled={connector === '' || version === '' || noVersions}
+      submitDisabled={!choice.ready}
     >
-      {!moving &&
-        (connectors.error ? (
-          <ErrorState error={connectors.error} onRetry={connectors.reload} compact />
-        ) : !connectors.data ? (
-          <Loading label="Loading connectors…" />
-        ) : available.length === 0 ? (
-          <p className="notice">
-            {connectors.data.length === 0 ? 'There are no connectors yet. ' : 'Every connector is already associated with this solution. '}
-            <Link to="/connectors">Go to Connectors</Link>
-          </p>
-        ) : (
-          <Field label="Connector" required help="The connector subscribers will authorize.">
-            <Select name="connector" value={connector} onChange={(event) => setConnector(event.target.value)} data-autofocus>
-              <option value="">Choose a connector…</option>
-              {available.map((item) => (
-                <option key={item.apiName} value={item.apiName}>
-                  {item.name} ({item.apiName})
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
-      {connector !== '' &&
-        (versions.error ? (
-          <ErrorState error={versions.error} onRetry={versions.reload} compact />
-        ) : !versions.data ? (
-          <Loading label="Loading published versions…" />
-        ) : noVersions ? (
-          <p className="notice">
-            {chosenName} has no published version yet. <Link to={`/connectors/${encodeURIComponent(connector)}`}>Open the connector</Link> and publish it first.
-          </p>
-        ) : (
-          <Field
-            label="Version"
-            required
-            error={save.error?.fieldError('version')}
-            help={moving ? `Pinned now at v${pinned.version}. Releases already cut keep the version they recorded.` : 'The newest is chosen; pick an older one to hold subscribers back.'}
-          >
-            <Select name="version" value={version} onChange={(event) => setVersion(event.target.value)} {...(moving ? { 'data-autofocus': true } : {})}>
-              {versions.data.map((item) => (
-                <option key={item.version} value={String(item.version)}>
-                  v{item.version} — published {formatDateTime(item.publishedAt)} ({item.apiCount} API{item.apiCount === 1 ? '' : 's'})
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ))}
+      <ItemVersionFields
+        choice={choice}
+        itemField={{
+          label: 'Connector',
+          name: 'connector',
+          placeholder: 'Choose a connector…',
+          help: 'The connector subscribers will authorize.',
+          loadingLabel: 'Loading connectors…',
+          unavailable: (total) => (
+            <>
+              {total === 0 ? 'There are no connectors yet. ' : 'Every connector is already associated with this solution. '}
+              <Link to="/connectors">Go to Connectors</Link>
+            </>
+          ),
+        }}
+        versionField={{
+          label: 'Version',
+          name: 'version',
+          help: moving ? `Pinned now at v${pinned.version}. Releases already cut keep the version they recorded.` : 'The newest is chosen; pick an older one to hold subscribers back.',
+          error: save.error?.fieldError('version'),
+          loadingLabel: 'Loading published versions…',
+          none: (connector) => (
+            <>
+              {connector.name} has no published version yet. <Link to={`/connectors/${encodeURIComponent(connector.apiName)}`}>Open the connector</Link> and publish it
+              first.
+            </>
+          ),
+          option: (item) => (
+            <>
+              v{item.version} — published {formatDateTime(item.publishedAt)} ({item.apiCount} API{item.apiCount === 1 ? '' : 's'})
+            </>
+          ),
+        }}
+      />
       {otherError && <ErrorState error={otherError} compact />}
     </FormDialog>
   );
