@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useSuggestedValue } from '../../components/use-suggested-value.js';
 import { suggestApiName } from './connector-form-values.js';
 
 /** A name and the API name suggested from it, as a create form holds them. */
@@ -15,24 +15,6 @@ export interface SuggestedApiName {
 
 /** The name → API name suggestion ("Acme CRM" → acme_crm) shared by the create dialogs. */
 export function useSuggestedApiName(): SuggestedApiName {
-  const [name, setNameState] = useState('');
-  const [apiName, setApiNameState] = useState('');
-  const [typed, setTyped] = useState(false);
-  return {
-    name,
-    apiName,
-    setName: (next) => {
-      setNameState(next);
-      if (!typed) setApiNameState(suggestApiName(next));
-    },
-    setApiName: (next) => {
-      setTyped(true);
-      setApiNameState(next);
-    },
-    reset: (nextName, nextApiName, nextTyped) => {
-      setNameState(nextName);
-      setApiNameState(nextApiName);
-      setTyped(nextTyped);
-    },
-  };
+  const suggested = useSuggestedValue(suggestApiName);
+  return { name: suggested.source, apiName: suggested.value, setName: suggested.setSource, setApiName: suggested.setValue, reset: suggested.reset };
 }
