@@ -5,7 +5,19 @@ import { authorizeInPopup } from './authorize-in-popup.js';
 /** A fake opener window and popup: enough of the DOM for the flow, driven by the test. */
 function fakeWindows() {
   const listeners = new Set<(event: MessageEvent) => void>();
-  const popup = { closed: false, location: { href: 'about:blank' }, document: { title: '', body: { textContent: '' } }, close() { this.closed = true; } };
+  const popup = {
+    closed: false,
+    location: {
+      href: 'about:blank',
+      replace(url: string) {
+        this.href = url;
+      },
+    },
+    document: { title: '' },
+    close() {
+      this.closed = true;
+    },
+  };
   const win = {
     location: { origin: 'http://127.0.0.1:4400' },
     open: () => popup,
@@ -34,13 +46,37 @@ describe('authorizeInPopup', () => {
     const message = { type: 'switchboard:authorization', status: 'authorized', org: 'dev', connector: 'acme' };
     post(message, 'http://evil.test', popup); // another origin
     post(message, 'http://127.0.0.1:4400', {}); // another window
-    post({ ...message, connector: 'other' }, 'http://127.0.0.1:4400', popup); // another connector
+    post({ type: 'other' }, 'http://127.0.0.1:4400', popup); // not a callback message
     await tick();
     expect(settled).toBe(false);
     post(message, 'http://127.0.0.1:4400', popup);
     await flow;
     expect(popup.closed).toBe(true);
     expect(listeners.size).toBe(0);
+  });
+
+  it('refuses a success that names another connector or org: the popup finished a flow that is not this one', async () => {
+    for (const other of [{ connector: 'other' }, { org: 'someone-else' }]) {
+      const { win, popup, post } = fakeWindows();
+      const flow = authorizeInPopup({ api: started(), org: 'dev', connector: 'acme', window: win });
+      await tick();
+      post({ type: 'switchboard:authorization', status: 'authorized', org: 'dev', connector: 'acme', ...other }, 'http://127.0.0.1:4400', popup);
+      await expect(flow).rejects.toMatchObject({ code: 'authorization_failed' });
+      expect(popup.closed).toBe(true);
+    }
+  });
+
+  it('rejects with the start request’s own problem (e.g. no client credentials yet)', async () => {
+    const { win, popup } = fakeWindows();
+    const api = createApiClient({
+      fetch: (async () =>
+        new Response(JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, code: 'credentials_missing', detail: 'Set the client credentials first.' }), {
+          status: 409,
+          headers: { 'content-type': 'application/problem+json' },
+        })) as typeof fetch,
+    });
+    await expect(authorizeInPopup({ api, org: 'dev', connector: 'acme', window: win })).rejects.toMatchObject({ code: 'credentials_missing', status: 409 });
+    expect(popup.closed).toBe(true);
   });
 
   it('rejects with the callback’s code on failure, and when the popup is blocked', async () => {
